@@ -1,0 +1,9 @@
+package dev.tenancy.keycloak.audit;
+
+/** Resource types of the admin events the extension raises. */
+public enum TenancyResource {
+    TENANCY_CONFIG,
+    TENANCY_TENANT,
+    TENANCY_MEMBER,
+    TENANCY_MODULES
+}

@@ -1,0 +1,52 @@
+package dev.tenancy.keycloak.claims;
+
+import dev.tenancy.keycloak.tenant.Membership;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Builds the {@code tenants} and {@code tenant} claim values from a user's memberships. */
+final class TenantClaims {
+
+    static final String TENANTS = "tenants";
+    static final String TENANT = "tenant";
+
+    private TenantClaims() {
+    }
+
+    /** {@code {alias: {"id", "name", "roles", "modules"}}} for every membership. */
+    static Map<String, Object> tenants(List<Membership> memberships) {
+        Map<String, Object> claim = new LinkedHashMap<>();
+        for (Membership membership : memberships) {
+            Map<String, Object> tenant = new LinkedHashMap<>();
+            tenant.put("id", membership.tenant().id());
+            tenant.put("name", membership.tenant().name());
+            tenant.put("roles", List.copyOf(membership.roles()));
+            tenant.put("modules", modules(membership));
+            claim.put(membership.tenant().alias(), tenant);
+        }
+        return claim;
+    }
+
+    /** {@code {"id", "alias", "roles", "modules"}} of the active tenant, when the user is a member of it. */
+    static Optional<Map<String, Object>> tenant(List<Membership> memberships, String activeTenantId) {
+        return memberships.stream()
+                .filter(membership -> membership.tenant().id().equals(activeTenantId))
+                .findFirst()
+                .map(membership -> {
+                    Map<String, Object> claim = new LinkedHashMap<>();
+                    claim.put("id", membership.tenant().id());
+                    claim.put("alias", membership.tenant().alias());
+                    claim.put("roles", List.copyOf(membership.roles()));
+                    claim.put("modules", modules(membership));
+                    return claim;
+                });
+    }
+
+    private static Map<String, String> modules(Membership membership) {
+        Map<String, String> modules = new LinkedHashMap<>();
+        membership.effective().modules().forEach((module, level) -> modules.put(module, level.label()));
+        return modules;
+    }
+}

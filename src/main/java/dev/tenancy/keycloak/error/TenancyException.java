@@ -1,0 +1,44 @@
+package dev.tenancy.keycloak.error;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+/**
+ * The one failure type of the extension: carries the HTTP status and a message that names the problem,
+ * rendered as Keycloak's admin error body {@code {"errorMessage": "…"}}.
+ */
+public final class TenancyException extends WebApplicationException {
+
+    private TenancyException(Response.Status status, String message) {
+        super(message, Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("errorMessage", message))
+                .build());
+    }
+
+    public static TenancyException badRequest(String message) {
+        return new TenancyException(Response.Status.BAD_REQUEST, message);
+    }
+
+    public static TenancyException unauthorized(String message) {
+        return new TenancyException(Response.Status.UNAUTHORIZED, message);
+    }
+
+    public static TenancyException forbidden(String message) {
+        return new TenancyException(Response.Status.FORBIDDEN, message);
+    }
+
+    public static TenancyException notFound(String message) {
+        return new TenancyException(Response.Status.NOT_FOUND, message);
+    }
+
+    public static TenancyException conflict(String message) {
+        return new TenancyException(Response.Status.CONFLICT, message);
+    }
+
+    public int status() {
+        return getResponse().getStatus();
+    }
+}

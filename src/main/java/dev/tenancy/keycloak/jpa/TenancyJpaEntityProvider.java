@@ -1,0 +1,31 @@
+package dev.tenancy.keycloak.jpa;
+
+import dev.tenancy.keycloak.tenant.TenancyMemberRoleEntity;
+import dev.tenancy.keycloak.tenant.TenancyModuleOverrideEntity;
+import java.util.List;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
+
+/** Adds the tenancy entities to Keycloak's persistence unit and names the master changelog. */
+final class TenancyJpaEntityProvider implements JpaEntityProvider {
+
+    static final String CHANGELOG = "META-INF/tenancy-changelog.xml";
+
+    @Override
+    public List<Class<?>> getEntities() {
+        return List.of(TenancyMemberRoleEntity.class, TenancyModuleOverrideEntity.class);
+    }
+
+    @Override
+    public String getChangelogLocation() {
+        return CHANGELOG;
+    }
+
+    @Override
+    public String getFactoryId() {
+        return TenancyJpaEntityProviderFactory.ID;
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,57 @@
+package dev.tenancy.keycloak.rest;
+
+import dev.tenancy.keycloak.audit.TenancyAudit;
+import dev.tenancy.keycloak.json.JsonInput;
+import dev.tenancy.keycloak.tenant.AdminTenantsResource;
+import dev.tenancy.keycloak.tenant.ConfigService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/**
+ * {@code /admin/realms/{realm}/tenancy}: the admin API. Keycloak has already authenticated the admin
+ * token and picked the realm; each method checks Keycloak's admin permissions before doing anything.
+ */
+public final class TenancyAdminResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final TenancyAudit audit;
+
+    TenancyAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, TenancyAudit audit) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.audit = audit;
+    }
+
+    @GET
+    @Path("config")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> config() {
+        auth.realm().requireViewRealm();
+        return new ConfigService(session, realm, audit).view();
+    }
+
+    @PUT
+    @Path("config")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> replaceConfig(String body) {
+        auth.realm().requireManageRealm();
+        return new ConfigService(session, realm, audit).replace(JsonInput.parseObject(body));
+    }
+
+    @Path("tenants")
+    public AdminTenantsResource tenants() {
+        return new AdminTenantsResource(session, realm, auth, audit);
+    }
+}

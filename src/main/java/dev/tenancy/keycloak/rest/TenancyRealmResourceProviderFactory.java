@@ -1,0 +1,53 @@
+package dev.tenancy.keycloak.rest;
+
+import dev.tenancy.keycloak.TenancyVersion;
+import java.util.Map;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import org.keycloak.services.resource.RealmResourceProvider;
+import org.keycloak.services.resource.RealmResourceProviderFactory;
+
+/** Mounts the self-service API at {@code /realms/{realm}/tenancy}. */
+public final class TenancyRealmResourceProviderFactory
+        implements RealmResourceProviderFactory, ServerInfoAwareProviderFactory {
+
+    static final String ID = "tenancy";
+
+    @Override
+    public RealmResourceProvider create(KeycloakSession session) {
+        return new RealmResourceProvider() {
+            @Override
+            public Object getResource() {
+                return new TenancyRealmResource(session);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return TenancyVersion.operationalInfo();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.tenancy.keycloak.tenant;
+
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/** Tenant access for the admin API: Keycloak's own organization admin permissions decide. */
+final class AdminTenantAccess implements TenantAccess {
+
+    private final AdminPermissionEvaluator auth;
+    private final OrganizationModel tenant;
+
+    AdminTenantAccess(AdminPermissionEvaluator auth, OrganizationModel tenant) {
+        this.auth = auth;
+        this.tenant = tenant;
+    }
+
+    @Override
+    public void requireViewMembers() {
+        auth.orgs().requireView(tenant);
+    }
+
+    @Override
+    public void requireManageMembers() {
+        auth.orgs().requireManage(tenant);
+    }
+
+    @Override
+    public void requireViewTenant() {
+        auth.orgs().requireView(tenant);
+    }
+
+    @Override
+    public void requireManageTenant() {
+        auth.orgs().requireManage(tenant);
+    }
+
+    @Override
+    public Grantor grantor() {
+        return Grantor.realmAdmin();
+    }
+}

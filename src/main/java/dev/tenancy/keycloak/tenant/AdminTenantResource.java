@@ -1,0 +1,71 @@
+package dev.tenancy.keycloak.tenant;
+
+import dev.tenancy.keycloak.audit.TenancyAudit;
+import dev.tenancy.keycloak.json.JsonInput;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+
+/** {@code /admin/realms/{realm}/tenancy/tenants/{id}}: one tenant and its sub-resources. */
+public final class AdminTenantResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final OrganizationModel tenant;
+    private final TenantAccess access;
+    private final TenancyAudit audit;
+
+    AdminTenantResource(KeycloakSession session, RealmModel realm, OrganizationModel tenant, TenantAccess access,
+            TenancyAudit audit) {
+        this.session = session;
+        this.realm = realm;
+        this.tenant = tenant;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> get() {
+        access.requireViewTenant();
+        return TenantView.of(tenant).toJson();
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> update(String body) {
+        access.requireManageTenant();
+        return tenants().update(tenant, TenantInput.read(JsonInput.parseObject(body))).toJson();
+    }
+
+    @DELETE
+    public Response delete() {
+        access.requireManageTenant();
+        tenants().delete(tenant);
+        return Response.noContent().build();
+    }
+
+    @Path("members")
+    public TenantMembersResource members() {
+        return new TenantMembersResource(tenant, access, new MemberService(session, realm, audit));
+    }
+
+    @Path("modules")
+    public TenantModulesResource modules() {
+        return new TenantModulesResource(tenant, access, new ModuleService(session, realm, audit));
+    }
+
+    private TenantService tenants() {
+        return new TenantService(session, realm, audit);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.tenancy.keycloak.tenant;
+
+import dev.tenancy.keycloak.error.TenancyException;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/** Who changes a tenant's members, and so which roles they may hand out or take away. */
+public final class Grantor {
+
+    private static final Grantor REALM_ADMIN = new Grantor(null);
+
+    /** The roles the acting member holds, or null for a realm admin who is bound by none. */
+    private final Set<String> heldRoles;
+
+    private Grantor(Set<String> heldRoles) {
+        this.heldRoles = heldRoles;
+    }
+
+    public static Grantor realmAdmin() {
+        return REALM_ADMIN;
+    }
+
+    public static Grantor member(Set<String> heldRoles) {
+        return new Grantor(Set.copyOf(heldRoles));
+    }
+
+    boolean mayAddMembers() {
+        return heldRoles == null;
+    }
+
+    /** Throws 403 unless every role in {@code roles} is one the grantor holds. */
+    void requireMayChange(Set<String> roles) {
+        if (heldRoles == null) {
+            return;
+        }
+        SortedSet<String> beyond = new TreeSet<>(roles);
+        beyond.removeAll(heldRoles);
+        if (!beyond.isEmpty()) {
+            throw TenancyException.forbidden("You cannot grant or take away roles you do not hold: " + beyond);
+        }
+    }
+}

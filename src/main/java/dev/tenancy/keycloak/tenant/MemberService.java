@@ -1,0 +1,109 @@
+package dev.tenancy.keycloak.tenant;
+
+import dev.tenancy.keycloak.audit.TenancyAudit;
+import dev.tenancy.keycloak.audit.TenancyResource;
+import dev.tenancy.keycloak.config.TenancyConfig;
+import dev.tenancy.keycloak.config.TenancyConfigStore;
+import dev.tenancy.keycloak.error.TenancyException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.organization.OrganizationProvider;
+
+/**
+ * Membership and tenant roles of one tenant. A {@link Grantor} says who acts: a realm admin may do
+ * anything; a tenant member may only grant or take away roles they hold themselves.
+ */
+public final class MemberService {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final TenantStore store;
+    private final TenancyAudit audit;
+
+    public MemberService(KeycloakSession session, RealmModel realm, TenancyAudit audit) {
+        this.session = session;
+        this.realm = realm;
+        this.store = new TenantStore(session, realm.getId());
+        this.audit = audit;
+    }
+
+    public List<MemberView> list(OrganizationModel tenant, String search, int first, int max) {
+        Map<String, String> filters = search == null ? Map.of() : Map.of(UserModel.SEARCH, search);
+        List<UserModel> members = organizations().getMembersStream(tenant, filters, false, first, max).toList();
+        Map<String, SortedSet<String>> roles = store.rolesOfMembers(tenant.getId(),
+                members.stream().map(UserModel::getId).toList());
+        return members.stream()
+                .map(user -> MemberView.of(user, roles.getOrDefault(user.getId(), new TreeSet<>())))
+                .toList();
+    }
+
+    public MemberView get(OrganizationModel tenant, String userId) {
+        UserModel user = requireMember(tenant, userId);
+        return MemberView.of(user, store.rolesOfMember(tenant.getId(), user.getId()));
+    }
+
+    /** Replaces the member's roles, adding the user to the tenant first when the grantor may do that. */
+    public MemberView setRoles(OrganizationModel tenant, String userId, Set<String> roles, Grantor grantor) {
+        TenancyConfig config = TenancyConfigStore.read(realm);
+        for (String role : roles) {
+            if (!config.hasRole(role)) {
+                throw TenancyException.badRequest("Field 'roles' names unknown role '" + role + "'");
+            }
+        }
+        UserModel user = requireUser(userId);
+        boolean member = organizations().isMember(tenant, user);
+        if (!member && !grantor.mayAddMembers()) {
+            throw TenancyException.notFound("User is not a member of this tenant; invite them instead");
+        }
+        SortedSet<String> current = member ? store.rolesOfMember(tenant.getId(), user.getId()) : new TreeSet<>();
+        SortedSet<String> changed = new TreeSet<>(roles);
+        changed.addAll(current);
+        changed.removeIf(role -> roles.contains(role) && current.contains(role));
+        grantor.requireMayChange(changed);
+        if (!member && !organizations().addMember(tenant, user)) {
+            throw TenancyException.conflict("User cannot join this tenant");
+        }
+        store.replaceRolesOfMember(tenant.getId(), user.getId(), roles);
+        MemberView view = MemberView.of(user, new TreeSet<>(roles));
+        audit.tenantChange(TenancyResource.TENANCY_MEMBER, member ? OperationType.UPDATE : OperationType.CREATE,
+                tenant.getId(), view.toJson(), "tenants", tenant.getId(), "members", user.getId());
+        return view;
+    }
+
+    public void remove(OrganizationModel tenant, String userId, Grantor grantor) {
+        UserModel user = requireMember(tenant, userId);
+        grantor.requireMayChange(store.rolesOfMember(tenant.getId(), user.getId()));
+        store.deleteRolesOfMember(tenant.getId(), user.getId());
+        organizations().removeMember(tenant, user);
+        audit.tenantChange(TenancyResource.TENANCY_MEMBER, OperationType.DELETE, tenant.getId(),
+                Map.of("userId", user.getId()), "tenants", tenant.getId(), "members", user.getId());
+    }
+
+    private UserModel requireMember(OrganizationModel tenant, String userId) {
+        UserModel user = requireUser(userId);
+        if (!organizations().isMember(tenant, user)) {
+            throw TenancyException.notFound("User is not a member of this tenant");
+        }
+        return user;
+    }
+
+    private UserModel requireUser(String userId) {
+        UserModel user = userId == null || userId.length() > 255 ? null : session.users().getUserById(realm, userId);
+        if (user == null) {
+            throw TenancyException.notFound("User not found");
+        }
+        return user;
+    }
+
+    private OrganizationProvider organizations() {
+        return Tenancy.organizations(session, realm);
+    }
+}

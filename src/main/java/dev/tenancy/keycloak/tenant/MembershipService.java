@@ -1,0 +1,71 @@
+package dev.tenancy.keycloak.tenant;
+
+import dev.tenancy.keycloak.config.ModuleLevel;
+import dev.tenancy.keycloak.config.TenancyConfig;
+import dev.tenancy.keycloak.config.TenancyConfigStore;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.organization.OrganizationProvider;
+
+/**
+ * A user's tenants with roles and effective permissions. Loading all of them costs Keycloak's membership
+ * lookup plus two queries of ours, whatever the number of tenants: token issuing depends on that.
+ */
+public final class MembershipService {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    public MembershipService(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    /** Every enabled tenant the user belongs to, ordered by alias. */
+    public List<Membership> all(UserModel user) {
+        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+        if (organizations == null || !realm.isOrganizationsEnabled()) {
+            return List.of();
+        }
+        List<OrganizationModel> tenants = organizations.getByMember(user)
+                .filter(OrganizationModel::isEnabled)
+                .toList();
+        if (tenants.isEmpty()) {
+            return List.of();
+        }
+        TenantStore store = new TenantStore(session, realm.getId());
+        Map<String, SortedSet<String>> roles = store.rolesOfUser(user.getId());
+        Map<String, SortedMap<String, SortedMap<String, ModuleLevel>>> overrides = roles.isEmpty()
+                ? Map.of() : store.overridesForUser(user.getId());
+        TenancyConfig config = TenancyConfigStore.read(realm);
+        return tenants.stream()
+                .map(tenant -> membership(config, tenant, roles.getOrDefault(tenant.getId(), new TreeSet<>()),
+                        overrides.getOrDefault(tenant.getId(), new java.util.TreeMap<>())))
+                .sorted(java.util.Comparator.comparing(membership -> membership.tenant().alias()))
+                .toList();
+    }
+
+    /** The user's membership in one enabled tenant, if they are a member. */
+    public Optional<Membership> in(OrganizationModel tenant, UserModel user) {
+        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+        if (organizations == null || !tenant.isEnabled() || !organizations.isMember(tenant, user)) {
+            return Optional.empty();
+        }
+        TenantStore store = new TenantStore(session, realm.getId());
+        return Optional.of(membership(TenancyConfigStore.read(realm), tenant,
+                store.rolesOfMember(tenant.getId(), user.getId()), store.overridesOfTenant(tenant.getId())));
+    }
+
+    private static Membership membership(TenancyConfig config, OrganizationModel tenant, SortedSet<String> roles,
+            Map<String, ? extends Map<String, ModuleLevel>> overrides) {
+        return new Membership(TenantView.of(tenant), roles, EffectivePermissions.of(config, roles, overrides));
+    }
+}

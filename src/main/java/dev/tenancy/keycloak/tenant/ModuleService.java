@@ -1,0 +1,78 @@
+package dev.tenancy.keycloak.tenant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenancy.keycloak.audit.TenancyAudit;
+import dev.tenancy.keycloak.audit.TenancyResource;
+import dev.tenancy.keycloak.config.ModuleLevel;
+import dev.tenancy.keycloak.config.TenancyConfig;
+import dev.tenancy.keycloak.config.TenancyConfigJson;
+import dev.tenancy.keycloak.config.TenancyConfigStore;
+import dev.tenancy.keycloak.error.TenancyException;
+import dev.tenancy.keycloak.json.JsonInput;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+
+/** A tenant's overrides of the realm's role × module defaults, and the matrix that results. */
+public final class ModuleService {
+
+    private static final int MAX_MODULES = 200;
+    private static final int MAX_ROLES = 50;
+
+    private final RealmModel realm;
+    private final TenantStore store;
+    private final TenancyAudit audit;
+
+    public ModuleService(KeycloakSession session, RealmModel realm, TenancyAudit audit) {
+        this.realm = realm;
+        this.store = new TenantStore(session, realm.getId());
+        this.audit = audit;
+    }
+
+    /** {@code {"overrides": {module: {role: level}}, "effective": {module: {role: level}}}}. */
+    public Map<String, Object> view(OrganizationModel tenant) {
+        SortedMap<String, SortedMap<String, ModuleLevel>> overrides = store.overridesOfTenant(tenant.getId());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("overrides", labels(overrides));
+        json.put("effective", labels(EffectivePermissions.matrix(TenancyConfigStore.read(realm), overrides)));
+        return json;
+    }
+
+    /** Replaces all overrides of the tenant with the body {@code {module: {role: level}}}. */
+    public Map<String, Object> replace(OrganizationModel tenant, JsonInput body) {
+        TenancyConfig config = TenancyConfigStore.read(realm);
+        SortedMap<String, SortedMap<String, ModuleLevel>> overrides = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> module : body.entries(JsonInput.NAME, MAX_MODULES).entrySet()) {
+            if (!config.hasModule(module.getKey())) {
+                throw TenancyException.badRequest("Unknown module '" + module.getKey() + "'");
+            }
+            SortedMap<String, ModuleLevel> byRole = new TreeMap<>();
+            JsonInput.of(module.getValue(), module.getKey()).entries(JsonInput.NAME, MAX_ROLES).forEach((role, level) -> {
+                if (!config.hasRole(role)) {
+                    throw TenancyException.badRequest("'" + module.getKey() + "' names unknown role '" + role + "'");
+                }
+                byRole.put(role, TenancyConfigJson.readLevel(level, module.getKey() + "." + role));
+            });
+            overrides.put(module.getKey(), byRole);
+        }
+        store.replaceOverrides(tenant.getId(), overrides);
+        audit.tenantChange(TenancyResource.TENANCY_MODULES, OperationType.UPDATE, tenant.getId(), labels(overrides),
+                "tenants", tenant.getId(), "modules");
+        return view(tenant);
+    }
+
+    private static Map<String, Map<String, String>> labels(SortedMap<String, SortedMap<String, ModuleLevel>> matrix) {
+        Map<String, Map<String, String>> json = new LinkedHashMap<>();
+        matrix.forEach((module, levels) -> {
+            Map<String, String> byRole = new LinkedHashMap<>();
+            levels.forEach((role, level) -> byRole.put(role, level.label()));
+            json.put(module, byRole);
+        });
+        return json;
+    }
+}

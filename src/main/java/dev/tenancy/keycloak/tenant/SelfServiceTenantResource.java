@@ -1,0 +1,64 @@
+package dev.tenancy.keycloak.tenant;
+
+import dev.tenancy.keycloak.audit.TenancyAudit;
+import dev.tenancy.keycloak.error.TenancyException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * {@code /realms/{realm}/tenancy/tenants/{id}}: one of the caller's own tenants. A tenant the caller is not
+ * a member of is 403 whether it exists or not, so ids of other tenants cannot be probed.
+ */
+public final class SelfServiceTenantResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final OrganizationModel tenant;
+    private final Membership membership;
+    private final TenancyAudit audit;
+
+    private SelfServiceTenantResource(KeycloakSession session, RealmModel realm, OrganizationModel tenant,
+            Membership membership, TenancyAudit audit) {
+        this.session = session;
+        this.realm = realm;
+        this.tenant = tenant;
+        this.membership = membership;
+        this.audit = audit;
+    }
+
+    public static SelfServiceTenantResource of(KeycloakSession session, RealmModel realm, UserModel caller,
+            String tenantId, TenancyAudit audit) {
+        OrganizationModel tenant = new TenantService(session, realm, audit).find(tenantId).orElse(null);
+        Membership membership = tenant == null ? null
+                : new MembershipService(session, realm).in(tenant, caller).orElse(null);
+        if (membership == null) {
+            throw TenancyException.forbidden("You are not a member of this tenant");
+        }
+        return new SelfServiceTenantResource(session, realm, tenant, membership, audit);
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> get() {
+        return membership.toJson();
+    }
+
+    @Path("members")
+    public TenantMembersResource members() {
+        return new TenantMembersResource(tenant, new MemberTenantAccess(membership),
+                new MemberService(session, realm, audit));
+    }
+
+    @Path("modules")
+    public TenantModulesResource modules() {
+        return new TenantModulesResource(tenant, new MemberTenantAccess(membership),
+                new ModuleService(session, realm, audit));
+    }
+}

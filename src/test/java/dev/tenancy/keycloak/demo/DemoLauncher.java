@@ -1,0 +1,167 @@
+package dev.tenancy.keycloak.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenancy.keycloak.support.Http;
+import dev.tenancy.keycloak.support.HttpResult;
+import dev.tenancy.keycloak.support.Json;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The README's run command ({@code mvn -Prun package}): installs the freshly built jar into the unpacked
+ * Keycloak distribution, imports the demo realm, starts Keycloak on http://localhost:8080 with its H2 file
+ * database, gives the demo users their tenant roles and prints how to try it. Ctrl-C stops Keycloak.
+ */
+public final class DemoLauncher {
+
+    private static final String BASE = "http://localhost:8080";
+    private static final String REALM = "tenancy-demo";
+    private static final Duration READY_LIMIT = Duration.ofMinutes(5);
+
+    private DemoLauncher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path keycloakDir = Path.of(System.getProperty("tenancy.keycloak.dir")).toAbsolutePath();
+        Path projectDir = Path.of(System.getProperty("tenancy.project.dir", ".")).toAbsolutePath();
+        installProvider(keycloakDir, Path.of(System.getProperty("tenancy.provider.jar")));
+        Path imports = Files.createDirectories(keycloakDir.resolve("data/import"));
+        Files.copy(projectDir.resolve("realm-config/tenancy-demo-realm.json"),
+                imports.resolve("tenancy-demo-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+
+        Process keycloak = start(keycloakDir);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(keycloak), "keycloak-stop"));
+        awaitReady(keycloak);
+        seedMembers(projectDir.resolve("realm-config/tenancy-demo-members.json"));
+        printWelcome();
+        System.exit(keycloak.waitFor());
+    }
+
+    private static Process start(Path keycloakDir) throws IOException {
+        List<String> command = new ArrayList<>(List.of(keycloakDir.resolve("bin/kc.sh").toString(), "start-dev",
+                "--import-realm", "--http-port=8080", "--health-enabled=true", "--features=declarative-ui"));
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putIfAbsent("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        builder.environment().putIfAbsent("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        return builder.start();
+    }
+
+    private static void awaitReady(Process keycloak) throws InterruptedException {
+        Instant deadline = Instant.now().plus(READY_LIMIT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!keycloak.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with " + keycloak.exitValue() + "; see its output above");
+            }
+            try {
+                if (Http.get("http://localhost:9000/health/ready", null).status() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // Not listening yet.
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("Keycloak was not ready within " + READY_LIMIT);
+    }
+
+    /** Gives the demo users their tenant roles through our admin API; running it again changes nothing. */
+    private static void seedMembers(Path membersFile) throws IOException {
+        String token = adminToken();
+        String api = BASE + "/admin/realms/" + REALM + "/tenancy";
+        JsonNode members = Json.parse(Files.readString(membersFile)).path("members");
+        for (Map.Entry<String, JsonNode> tenant : iterable(members)) {
+            String tenantId = tenantId(api, token, tenant.getKey());
+            for (Map.Entry<String, JsonNode> member : iterable(tenant.getValue())) {
+                String userId = userId(token, member.getKey());
+                HttpResult put = Http.put(api + "/tenants/" + tenantId + "/members/" + userId, token,
+                        Json.object().set("roles", member.getValue()));
+                if (put.status() != 200) {
+                    throw new IllegalStateException("Could not give " + member.getKey() + " roles: " + put);
+                }
+            }
+        }
+    }
+
+    private static String adminToken() {
+        HttpResult token = Http.postForm(BASE + "/realms/master/protocol/openid-connect/token", Map.of(
+                "grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"), null);
+        if (token.status() != 200) {
+            throw new IllegalStateException("Cannot log in as admin/admin to seed the demo: " + token);
+        }
+        return token.json().path("access_token").asText();
+    }
+
+    private static String tenantId(String api, String token, String alias) {
+        for (JsonNode tenant : Http.get(api + "/tenants?search=" + encode(alias), token).json()) {
+            if (alias.equals(tenant.path("alias").asText())) {
+                return tenant.path("id").asText();
+            }
+        }
+        throw new IllegalStateException("The demo realm has no tenant " + alias);
+    }
+
+    private static String userId(String token, String username) {
+        JsonNode users = Http.get(BASE + "/admin/realms/" + REALM + "/users?exact=true&username=" + encode(username),
+                token).json();
+        if (users.isEmpty()) {
+            throw new IllegalStateException("The demo realm has no user " + username);
+        }
+        return users.get(0).path("id").asText();
+    }
+
+    private static void printWelcome() {
+        System.out.println("""
+
+                ==================================================================================
+                 keycloak-tenancy demo is running on %1$s  (Ctrl-C stops it)
+                   Admin console : %1$s/admin  (admin / admin), realm 'tenancy-demo'
+                   Demo users    : alice / alice (acme admin, globex member), bob / bob, carol / carol
+                   A token with tenant claims (the organization:acme scope makes acme the active tenant):
+
+                 curl -s %1$s/realms/tenancy-demo/protocol/openid-connect/token \\
+                   -d grant_type=password -d client_id=tenancy-demo-app -d username=alice -d password=alice \\
+                   -d scope=organization:acme | sed -E 's/.*"access_token":"[^.]*\\.([^.]*)\\..*/\\1/' \\
+                   | tr '_-' '/+' | awk '{ while (length($0) %% 4) $0 = $0 "="; print }' | base64 -d; echo
+                ==================================================================================
+                """.formatted(BASE));
+    }
+
+    private static void installProvider(Path keycloakDir, Path jar) throws IOException {
+        Path providers = Files.createDirectories(keycloakDir.resolve("providers"));
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(providers, "*.jar")) {
+            for (Path stale : old) {
+                Files.delete(stale);
+            }
+        }
+        Files.copy(jar, providers.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void stop(Process keycloak) {
+        keycloak.descendants().forEach(ProcessHandle::destroy);
+        keycloak.destroy();
+        try {
+            keycloak.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode object) {
+        return object::fields;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

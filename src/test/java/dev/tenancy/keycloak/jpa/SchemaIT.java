@@ -1,0 +1,110 @@
+package dev.tenancy.keycloak.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenancy.keycloak.support.KeycloakServer;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** The changelog on the real database: tables, unique keys, cascading foreign keys, and no second run. */
+class SchemaIT {
+
+    private final KeycloakServer server = KeycloakServer.get();
+
+    @Test
+    void tablesCarryTheirUniqueKeysAndCascadingForeignKeys() throws SQLException {
+        try (Connection connection = server.database().openJdbc()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            String memberRole = table(meta, connection, "TENANCY_MEMBER_ROLE");
+            String override = table(meta, connection, "TENANCY_MODULE_OVERRIDE");
+
+            assertThat(uniqueColumnSets(meta, connection, memberRole))
+                    .contains(Set.of("REALM_ID", "TENANT_ID", "USER_ID", "ROLE_NAME"));
+            assertThat(uniqueColumnSets(meta, connection, override))
+                    .contains(Set.of("TENANT_ID", "ROLE_NAME", "MODULE_NAME"));
+            assertThat(cascadingForeignKeys(meta, connection, memberRole))
+                    .containsEntry("REALM_ID", "REALM").containsEntry("TENANT_ID", "ORG")
+                    .containsEntry("USER_ID", "USER_ENTITY");
+            assertThat(cascadingForeignKeys(meta, connection, override))
+                    .containsEntry("REALM_ID", "REALM").containsEntry("TENANT_ID", "ORG");
+        }
+    }
+
+    @Test
+    void aRestartAppliesNothingTwice() throws SQLException {
+        List<String> before = appliedChangeSets();
+        assertThat(before).contains("tenancy-2026-11-22-member-role", "tenancy-2026-11-22-module-override");
+
+        server.restart();
+
+        assertThat(appliedChangeSets()).isEqualTo(before);
+    }
+
+    /** id|executed-at of every change set, in order; a second run would add rows or change the times. */
+    private List<String> appliedChangeSets() throws SQLException {
+        try (Connection connection = server.database().openJdbc();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "select ID, DATEEXECUTED, MD5SUM from DATABASECHANGELOG_TENANCY_EN order by ORDEREXECUTED")) {
+            List<String> applied = new ArrayList<>();
+            while (rows.next()) {
+                applied.add(rows.getString(1));
+                applied.add(rows.getString(2) + "|" + rows.getString(3));
+            }
+            return applied.stream().filter(entry -> !entry.isEmpty()).toList();
+        }
+    }
+
+    private static String table(DatabaseMetaData meta, Connection connection, String name) throws SQLException {
+        try (ResultSet tables = meta.getTables(connection.getCatalog(), connection.getSchema(), "%", new String[] {"TABLE"})) {
+            while (tables.next()) {
+                String found = tables.getString("TABLE_NAME");
+                if (found.equalsIgnoreCase(name)) {
+                    return found;
+                }
+            }
+        }
+        throw new AssertionError("table " + name + " does not exist");
+    }
+
+    private static Set<Set<String>> uniqueColumnSets(DatabaseMetaData meta, Connection connection, String table)
+            throws SQLException {
+        Map<String, Set<String>> byIndex = new HashMap<>();
+        try (ResultSet index = meta.getIndexInfo(connection.getCatalog(), connection.getSchema(), table, true, false)) {
+            while (index.next()) {
+                String column = index.getString("COLUMN_NAME");
+                if (column != null) {
+                    byIndex.computeIfAbsent(index.getString("INDEX_NAME"), name -> new TreeSet<>())
+                            .add(column.toUpperCase(Locale.ROOT));
+                }
+            }
+        }
+        return Set.copyOf(byIndex.values());
+    }
+
+    /** column → referenced table, for foreign keys that cascade on delete. */
+    private static Map<String, String> cascadingForeignKeys(DatabaseMetaData meta, Connection connection, String table)
+            throws SQLException {
+        Map<String, String> keys = new HashMap<>();
+        try (ResultSet imported = meta.getImportedKeys(connection.getCatalog(), connection.getSchema(), table)) {
+            while (imported.next()) {
+                if (imported.getShort("DELETE_RULE") == DatabaseMetaData.importedKeyCascade) {
+                    keys.put(imported.getString("FKCOLUMN_NAME").toUpperCase(Locale.ROOT),
+                            imported.getString("PKTABLE_NAME").toUpperCase(Locale.ROOT));
+                }
+            }
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.tenancy.keycloak.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenancy.keycloak.support.Http;
+import dev.tenancy.keycloak.support.KeycloakServer;
+import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TestRealm;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Removing an organization, a user, a membership or a whole realm through Keycloak leaves no tenancy rows. */
+class TenancyRowsCleanupIT {
+
+    @RegisterExtension
+    static final TestRealm realm = new TestRealm();
+
+    private static Tenancy tenancy;
+
+    @BeforeAll
+    static void setUp() {
+        tenancy = new Tenancy(realm);
+    }
+
+    @Test
+    void deletingTheOrganizationInKeycloakRemovesRolesAndOverrides() throws SQLException {
+        String tenant = tenancy.createTenant("org-gone");
+        tenancy.setRoles(tenant, realm.createUser("org-gone-user"), "admin");
+        tenancy.configure("{\"roles\": {\"admin\": {}, \"operator\": {}, \"member\": {}},"
+                + " \"modules\": {\"billing\": {\"admin\": \"read\"}}}");
+        Tenancy.expect(200, Http.put(tenancy.adminApi() + "/tenants/" + tenant + "/modules", realm.adminToken(),
+                "{\"billing\": {\"admin\": \"write\"}}"), "override");
+        assertThat(rows("TENANCY_MEMBER_ROLE", "TENANT_ID", tenant)).isEqualTo(1);
+        assertThat(rows("TENANCY_MODULE_OVERRIDE", "TENANT_ID", tenant)).isEqualTo(1);
+
+        Tenancy.expect(204, Http.delete(realm.adminUrl() + "/organizations/" + tenant, realm.adminToken()), "delete org");
+
+        assertThat(rows("TENANCY_MEMBER_ROLE", "TENANT_ID", tenant)).isZero();
+        assertThat(rows("TENANCY_MODULE_OVERRIDE", "TENANT_ID", tenant)).isZero();
+    }
+
+    @Test
+    void deletingTheUserRemovesTheirRoles() throws SQLException {
+        String tenant = tenancy.createTenant("user-gone");
+        String user = realm.createUser("user-gone-user");
+        tenancy.setRoles(tenant, user, "admin", "member");
+        assertThat(rows("TENANCY_MEMBER_ROLE", "USER_ID", user)).isEqualTo(2);
+
+        Tenancy.expect(204, Http.delete(realm.adminUrl() + "/users/" + user, realm.adminToken()), "delete user");
+
+        assertThat(rows("TENANCY_MEMBER_ROLE", "USER_ID", user)).isZero();
+    }
+
+    @Test
+    void removingTheMembershipInKeycloaksOwnApiRemovesTheRoles() throws SQLException {
+        String tenant = tenancy.createTenant("left");
+        String user = realm.createUser("left-user");
+        tenancy.setRoles(tenant, user, "admin");
+
+        Tenancy.expect(204, Http.delete(realm.adminUrl() + "/organizations/" + tenant + "/members/" + user,
+                realm.adminToken()), "remove member");
+
+        assertThat(rows("TENANCY_MEMBER_ROLE", "USER_ID", user)).isZero();
+    }
+
+    @Test
+    void deletingARealmRemovesAllOfItsRows() throws SQLException {
+        TestRealm doomed = new TestRealm();
+        doomed.create("doomed");
+        Tenancy doomedTenancy = new Tenancy(doomed);
+        String tenant = doomedTenancy.createTenant("doomed");
+        doomedTenancy.setRoles(tenant, doomed.createUser("doomed-user"), "admin");
+        String realmId = Http.get(doomed.adminUrl(), doomed.adminToken()).json().path("id").asText();
+        assertThat(rows("TENANCY_MEMBER_ROLE", "REALM_ID", realmId)).isEqualTo(1);
+
+        doomed.delete();
+
+        assertThat(rows("TENANCY_MEMBER_ROLE", "REALM_ID", realmId)).isZero();
+        assertThat(rows("TENANCY_MODULE_OVERRIDE", "REALM_ID", realmId)).isZero();
+    }
+
+    private static long rows(String table, String column, String value) throws SQLException {
+        try (Connection connection = KeycloakServer.get().database().openJdbc();
+             PreparedStatement query = connection.prepareStatement(
+                     "select count(*) from " + table + " where " + column + " = ?")) {
+            query.setString(1, value);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.tenancy.keycloak.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** One run of {@code kc.sh start-dev}: starts it, waits until it is ready, and stops its whole process tree. */
+final class KeycloakProcess {
+
+    static final int HTTP_PORT = 8181;
+    static final int MANAGEMENT_PORT = 9181;
+    private static final Duration READY_LIMIT = Duration.ofSeconds(180);
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(60);
+    private static final HttpClient PROBE = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+    private final ServerLog log;
+    private final long startMark;
+
+    private KeycloakProcess(Process process, ServerLog log, long startMark) {
+        this.process = process;
+        this.log = log;
+        this.startMark = startMark;
+    }
+
+    /** Starts Keycloak and returns once {@code /health/ready} answers 200 and the master realm is served. */
+    static KeycloakProcess start(Path keycloakDir, TestDatabase database, ServerLog log) {
+        for (int port : new int[] {HTTP_PORT, MANAGEMENT_PORT}) {
+            if (inUse(port)) {
+                throw new IllegalStateException(
+                        "port " + port + " is already in use: is another Keycloak test run going on?");
+            }
+        }
+        long mark = log.length();
+        ProcessBuilder builder = new ProcessBuilder(command(keycloakDir, database))
+                .directory(keycloakDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.file().toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        configureEnvironment(builder.environment());
+        Instant started = Instant.now();
+        KeycloakProcess keycloak;
+        try {
+            keycloak = new KeycloakProcess(builder.start(), log, mark);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run kc.sh", e);
+        }
+        keycloak.awaitReady();
+        System.err.printf("Keycloak on %s ready after %d s%n", database.name(),
+                Duration.between(started, Instant.now()).toSeconds());
+        return keycloak;
+    }
+
+    private static List<String> command(Path keycloakDir, TestDatabase database) {
+        List<String> command = new ArrayList<>(List.of(
+                keycloakDir.resolve("bin").resolve("kc.sh").toString(), "start-dev",
+                "--http-port=" + HTTP_PORT,
+                "--http-management-port=" + MANAGEMENT_PORT,
+                "--health-enabled=true",
+                "--features=declarative-ui",
+                "--log-level=INFO,org.hibernate.SQL:debug"));
+        command.addAll(database.keycloakOptions());
+        return command;
+    }
+
+    private static void configureEnvironment(Map<String, String> environment) {
+        // Settings from the developer's shell must not change the server under test.
+        environment.keySet().removeIf(name -> name.startsWith("KC_") || name.startsWith("QUARKUS_"));
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        // Only read when the master realm is created, i.e. on the first start with a fresh database.
+        environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+    }
+
+    // With health enabled Keycloak bootstraps asynchronously; the master realm answering shows bootstrap is done.
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(READY_LIMIT);
+        String ready = "http://localhost:" + MANAGEMENT_PORT + "/health/ready";
+        String master = "http://localhost:" + HTTP_PORT + "/realms/master/.well-known/openid-configuration";
+        while (!(answers(ready) && answers(master))) {
+            if (!process.isAlive()) {
+                throw failure("Keycloak exited with code " + process.exitValue() + " before it was ready");
+            }
+            if (Instant.now().isAfter(deadline)) {
+                stop();
+                throw failure("Keycloak was not ready within " + READY_LIMIT.toSeconds() + " s");
+            }
+            ServerLog.pause(500);
+        }
+    }
+
+    private IllegalStateException failure(String what) {
+        return new IllegalStateException(what + "; log " + log.file() + " ends with:\n" + log.tail(startMark, 80));
+    }
+
+    private static boolean inUse(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("localhost", port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean answers(String url) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
+            return PROBE.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Asks the JVM behind kc.sh to shut down, then kills whatever is left once the limit has passed. */
+    void stop() {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        // kc.sh forwards TERM to Java too; signalling both makes sure Java gets it even after kc.sh exec'd into it.
+        tree.forEach(ProcessHandle::destroy);
+        Instant deadline = Instant.now().plus(STOP_LIMIT);
+        for (ProcessHandle handle : tree) {
+            awaitExit(handle, Duration.between(Instant.now(), deadline));
+        }
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : tree) {
+            handle.onExit().join();
+        }
+    }
+
+    private static void awaitExit(ProcessHandle handle, Duration limit) {
+        try {
+            handle.onExit().get(Math.max(0, limit.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // Killed forcibly by the caller.
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

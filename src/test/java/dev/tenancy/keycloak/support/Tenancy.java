@@ -1,0 +1,67 @@
+package dev.tenancy.keycloak.support;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** Shortcuts to the extension's admin API and to Keycloak's for tests that need a few tenants and members. */
+public final class Tenancy {
+
+    private final TestRealm realm;
+
+    public Tenancy(TestRealm realm) {
+        this.realm = realm;
+    }
+
+    public String adminApi() {
+        return realm.adminUrl() + "/tenancy";
+    }
+
+    public String selfService() {
+        return realm.url() + "/tenancy";
+    }
+
+    /** Creates a tenant through our admin API and returns its id. */
+    public String createTenant(String alias) {
+        HttpResult created = Http.post(adminApi() + "/tenants", realm.adminToken(),
+                Json.object().put("name", alias.toUpperCase(java.util.Locale.ROOT)).put("alias", alias));
+        expect(201, created, "create tenant " + alias);
+        return created.json().path("id").asText();
+    }
+
+    /** Adds the user to the tenant (if needed) with exactly these roles. */
+    public void setRoles(String tenantId, String userId, String... roles) {
+        ObjectNode body = Json.object();
+        body.putArray("roles").addAll(List.of(roles).stream().map(Json.MAPPER::valueToTree)
+                .map(com.fasterxml.jackson.databind.JsonNode.class::cast).toList());
+        expect(200, Http.put(adminApi() + "/tenants/" + tenantId + "/members/" + userId, realm.adminToken(), body),
+                "set roles of " + userId);
+    }
+
+    /** Replaces the realm's tenancy configuration. */
+    public void configure(String configJson) {
+        expect(200, Http.put(adminApi() + "/config", realm.adminToken(), configJson), "configure tenancy");
+    }
+
+    /** Adds our claims mapper (both claims, access and ID token) directly to the test client. */
+    public void addClaimsMapperToTestClient() {
+        ObjectNode mapper = Json.object()
+                .put("name", "tenancy claims")
+                .put("protocol", "openid-connect")
+                .put("protocolMapper", "tenancy-claims-mapper");
+        mapper.putObject("config")
+                .put("access.token.claim", "true")
+                .put("id.token.claim", "true")
+                .put("introspection.token.claim", "true")
+                .put("tenancy.claim.tenants", "true")
+                .put("tenancy.claim.tenant", "true");
+        String client = realm.clientUuid(TestRealm.TEST_CLIENT);
+        expect(201, Http.post(realm.adminUrl() + "/clients/" + client + "/protocol-mappers/models",
+                realm.adminToken(), mapper), "add claims mapper");
+    }
+
+    public static void expect(int status, HttpResult result, String what) {
+        if (result.status() != status) {
+            throw new AssertionError(what + ": expected " + status + " but was " + result);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package dev.tenancy.keycloak.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A fresh realm per test class, with organizations enabled, a public client {@code tenancy-test} (password grant)
+ * and a confidential client {@code tenancy-service} (secret {@code service-secret}, service account).
+ * Use as {@code @RegisterExtension static final TestRealm realm = new TestRealm();}.
+ */
+public final class TestRealm implements BeforeAllCallback, AfterAllCallback {
+
+    public static final String TEST_CLIENT = "tenancy-test";
+    public static final String SERVICE_CLIENT = "tenancy-service";
+    public static final String SERVICE_SECRET = "service-secret";
+
+    private static final String NAME_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private KeycloakServer server;
+    private String name;
+    private boolean created;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        create(context.getRequiredTestClass().getSimpleName());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        delete();
+    }
+
+    /**
+     * Creates the realm {@code t-<label>-<6 random chars>} with its two clients; the extension calls this itself,
+     * a test calls it only for an extra realm it manages by hand.
+     */
+    public void create(String label) {
+        server = KeycloakServer.get();
+        name = "t-" + label.toLowerCase(Locale.ROOT) + "-" + randomSuffix();
+        expect(201, Http.post(server.baseUrl() + "/admin/realms", adminToken(), realmRepresentation()), "create realm");
+        created = true;
+        expect(201, Http.post(adminUrl() + "/clients", adminToken(), testClient()), "create " + TEST_CLIENT);
+        expect(201, Http.post(adminUrl() + "/clients", adminToken(), serviceClient()), "create " + SERVICE_CLIENT);
+    }
+
+    /** Deletes the realm if it was created and not deleted yet. */
+    public void delete() {
+        if (created) {
+            expect(204, Http.delete(adminUrl(), adminToken()), "delete realm");
+            created = false;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public KeycloakServer server() {
+        return server;
+    }
+
+    /** The realm's base URL, {@code <server>/realms/<name>}; also the issuer of its tokens. */
+    public String url() {
+        return server.baseUrl() + "/realms/" + name;
+    }
+
+    /** {@code <server>/admin/realms/<name>}. */
+    public String adminUrl() {
+        return server.baseUrl() + "/admin/realms/" + name;
+    }
+
+    public String tokenUrl() {
+        return url() + "/protocol/openid-connect/token";
+    }
+
+    /** An access token of the master realm's admin, valid for every realm's admin API. */
+    public String adminToken() {
+        return AdminToken.get(server);
+    }
+
+    /** Creates an enabled user with a verified {@code <username>@example.com}, password = username; returns the id. */
+    public String createUser(String username) {
+        ObjectNode user = Json.object()
+                .put("username", username)
+                .put("email", username + "@example.com")
+                .put("emailVerified", true)
+                .put("enabled", true)
+                .put("firstName", username)
+                .put("lastName", "Test");
+        user.putArray("credentials").addObject()
+                .put("type", "password").put("value", username).put("temporary", false);
+        HttpResult created = Http.post(adminUrl() + "/users", adminToken(), user);
+        expect(201, created, "create user " + username);
+        return created.createdId();
+    }
+
+    public String userToken(String username) {
+        return userToken(username, null);
+    }
+
+    /** An access token for the user from a password grant on {@code tenancy-test}; {@code scope} may be null. */
+    public String userToken(String username, String scope) {
+        HttpResult response = tokenResponse(username, scope);
+        expect(200, response, "token for " + username);
+        return response.json().path("access_token").asText();
+    }
+
+    /** The raw token endpoint answer to a password grant on {@code tenancy-test}, for tests that expect an error. */
+    public HttpResult tokenResponse(String username, String scope) {
+        Map<String, String> form = new LinkedHashMap<>(Map.of(
+                "grant_type", "password", "client_id", TEST_CLIENT, "username", username, "password", username));
+        if (scope != null) {
+            form.put("scope", scope);
+        }
+        return Http.postForm(tokenUrl(), form, null);
+    }
+
+    /** The internal id of the client with this {@code clientId}. */
+    public String clientUuid(String clientId) {
+        String query = "/clients?clientId=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8);
+        HttpResult found = Http.get(adminUrl() + query, adminToken());
+        expect(200, found, "find client " + clientId);
+        JsonNode client = found.json().path(0);
+        if (client.isMissingNode()) {
+            throw new IllegalArgumentException("no client " + clientId + " in realm " + name);
+        }
+        return client.path("id").asText();
+    }
+
+    /** The payload of a JWT, without checking its signature. */
+    public static JsonNode decodeClaims(String accessToken) {
+        String[] parts = accessToken.split("\\.");
+        if (parts.length < 2) {
+            throw new IllegalArgumentException("not a JWT");
+        }
+        return Json.parse(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+    }
+
+    private ObjectNode realmRepresentation() {
+        return Json.object().put("realm", name).put("enabled", true).put("organizationsEnabled", true);
+    }
+
+    private static ObjectNode testClient() {
+        ObjectNode client = Json.object()
+                .put("clientId", TEST_CLIENT)
+                .put("publicClient", true)
+                .put("directAccessGrantsEnabled", true)
+                .put("standardFlowEnabled", true);
+        // Browser tests log in through this client too.
+        client.putArray("redirectUris").add("*");
+        client.putArray("webOrigins").add("+");
+        return client;
+    }
+
+    private static ObjectNode serviceClient() {
+        return Json.object()
+                .put("clientId", SERVICE_CLIENT)
+                .put("publicClient", false)
+                .put("clientAuthenticatorType", "client-secret")
+                .put("secret", SERVICE_SECRET)
+                .put("serviceAccountsEnabled", true)
+                .put("standardFlowEnabled", false)
+                .put("directAccessGrantsEnabled", false);
+    }
+
+    private static String randomSuffix() {
+        StringBuilder suffix = new StringBuilder(6);
+        for (int i = 0; i < 6; i++) {
+            suffix.append(NAME_CHARACTERS.charAt(RANDOM.nextInt(NAME_CHARACTERS.length())));
+        }
+        return suffix.toString();
+    }
+
+    private static void expect(int status, HttpResult response, String what) {
+        if (response.status() != status) {
+            throw new IllegalStateException(what + ": expected HTTP " + status + ", got " + response);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.tenancy.keycloak.tenant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenancy.keycloak.support.Http;
+import dev.tenancy.keycloak.support.HttpResult;
+import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TestRealm;
+import java.util.List;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Malformed, incomplete, mistyped and oversized input: a 4xx naming the problem, nothing stored, never a 500. */
+class BadInputIT {
+
+    @RegisterExtension
+    static final TestRealm realm = new TestRealm();
+
+    private static Tenancy tenancy;
+    private static String tenant;
+    private static String user;
+
+    private record Attempt(String method, String path, String body, int status, String message) {
+    }
+
+    @BeforeAll
+    static void oneTenantWithAMember() {
+        tenancy = new Tenancy(realm);
+        tenant = tenancy.createTenant("solid");
+        user = realm.createUser("solid-user");
+        tenancy.setRoles(tenant, user, "member");
+    }
+
+    @Test
+    void badAdminInputIsRejectedWithAMessageNamingTheProblem() {
+        String longName = "x".repeat(300);
+        List<Attempt> attempts = List.of(
+                new Attempt("POST", "/tenants", "{\"name\": ", 400, "not valid JSON"),
+                new Attempt("POST", "/tenants", "", 400, "body is missing"),
+                new Attempt("POST", "/tenants", "[]", 400, "must be a JSON object"),
+                new Attempt("POST", "/tenants", "{\"alias\": \"noname\"}", 400, "'name' is required"),
+                new Attempt("POST", "/tenants", "{\"name\": 42}", 400, "'name' must be a string"),
+                new Attempt("POST", "/tenants", "{\"name\": \"" + longName + "\"}", 400, "longer than 255"),
+                new Attempt("POST", "/tenants", "{\"name\": \"Has Space\"}", 400, "'alias' is required"),
+                new Attempt("POST", "/tenants", "{\"name\": \"ok\", \"alias\": \"bad alias!\"}", 400, "'alias' must match"),
+                new Attempt("POST", "/tenants", "{\"name\": \"ok\", \"enabled\": \"yes\"}", 400, "'enabled' must be true or false"),
+                new Attempt("POST", "/tenants", "{\"name\": \"ok\", \"owner\": \"me\"}", 400, "Unknown field 'owner'"),
+                new Attempt("GET", "/tenants?max=abc", null, 400, "'max' must be a whole number"),
+                new Attempt("GET", "/tenants?first=-5", null, 400, "'first' must be between"),
+                new Attempt("GET", "/tenants/no-such-tenant", null, 404, "Tenant not found"),
+                new Attempt("GET", "/tenants/" + "z".repeat(100), null, 404, "Tenant not found"),
+                new Attempt("PUT", "/tenants/%T", "{\"name\": null}", 400, "'name' is required"),
+                new Attempt("PUT", "/tenants/%T/members/%U", "{}", 400, "'roles' is required"),
+                new Attempt("PUT", "/tenants/%T/members/%U", "{\"roles\": \"admin\"}", 400, "must be an array"),
+                new Attempt("PUT", "/tenants/%T/members/%U", "{\"roles\": [1]}", 400, "invalid entry"),
+                new Attempt("PUT", "/tenants/%T/members/no-such-user", "{\"roles\": []}", 404, "User not found"),
+                new Attempt("DELETE", "/tenants/%T/members/no-such-user", null, 404, "User not found"),
+                new Attempt("PUT", "/tenants/%T/modules", "{\"billing\": []}", 400, "Unknown module 'billing'"),
+                new Attempt("PUT", "/config", "{\"roles\": {\"admin\": {\"permissions\": [\"root\"]}}}", 400,
+                        "unknown permission 'root'"),
+                new Attempt("PUT", "/config", "{\"roles\": {\"" + longName + "\": {}}}", 400, "is not a valid name"));
+
+        SoftAssertions soft = new SoftAssertions();
+        for (Attempt attempt : attempts) {
+            HttpResult result = Http.send(attempt.method(),
+                    tenancy.adminApi() + attempt.path().replace("%T", tenant).replace("%U", user),
+                    realm.adminToken(), attempt.body());
+            soft.assertThat(result.status()).as(attempt.method() + " " + attempt.path() + " " + attempt.body())
+                    .isEqualTo(attempt.status());
+            soft.assertThat(result.body()).as("message of " + attempt.path() + " " + attempt.body())
+                    .contains(attempt.message());
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void rejectedInputLeftEverythingAsItWas() {
+        badAdminInputIsRejectedWithAMessageNamingTheProblem();
+
+        JsonNode tenants = Http.get(tenancy.adminApi() + "/tenants", realm.adminToken()).json();
+        assertThat(tenants).hasSize(1);
+        assertThat(tenants.get(0).path("name").asText()).isEqualTo("SOLID");
+        assertThat(Http.get(tenancy.adminApi() + "/tenants/" + tenant + "/members/" + user, realm.adminToken())
+                .json().path("roles").toString()).isEqualTo("[\"member\"]");
+        assertThat(Http.get(tenancy.adminApi() + "/tenants/" + tenant + "/modules", realm.adminToken())
+                .json().path("overrides").size()).isZero();
+        assertThat(Http.get(tenancy.adminApi() + "/config", realm.adminToken()).json().path("roles").has("admin"))
+                .isTrue();
+    }
+
+    @Test
+    void badSelfServiceInputIsA400() {
+        String owner = realm.createUser("solid-owner");
+        tenancy.setRoles(tenant, owner, "admin");
+        String token = realm.userToken("solid-owner");
+
+        HttpResult malformed = Http.put(tenancy.selfService() + "/tenants/" + tenant + "/members/" + user, token,
+                "{\"roles\": [");
+        HttpResult unknownRole = Http.put(tenancy.selfService() + "/tenants/" + tenant + "/members/" + user, token,
+                "{\"roles\": [\"nobody-has-this\"]}");
+
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(unknownRole.status()).isEqualTo(400);
+        assertThat(unknownRole.json().path("errorMessage").asText()).contains("unknown role 'nobody-has-this'");
+    }
+}

@@ -1,0 +1,177 @@
+package dev.tenancy.keycloak.tenant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenancy.keycloak.support.Http;
+import dev.tenancy.keycloak.support.HttpResult;
+import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TestRealm;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class SelfServiceApiIT {
+
+    @RegisterExtension
+    static final TestRealm realm = new TestRealm();
+
+    private static Tenancy tenancy;
+    private static String acme;
+    private static String globex;
+    private static String owner;
+    private static String manager;
+    private static String operator;
+    private static String member;
+
+    @BeforeAll
+    static void twoTenants() {
+        tenancy = new Tenancy(realm);
+        tenancy.configure("""
+                {"roles": {"owner": {"permissions": ["manage-tenant", "manage-members", "view-members"]},
+                           "manager": {"permissions": ["manage-members"]},
+                           "operator": {"permissions": ["view-members"]}, "member": {}},
+                 "modules": {"billing": {"owner": "admin", "manager": "write", "operator": "read"}}}
+                """);
+        acme = tenancy.createTenant("acme");
+        globex = tenancy.createTenant("globex");
+        owner = realm.createUser("owner");
+        manager = realm.createUser("manager");
+        operator = realm.createUser("operator");
+        member = realm.createUser("member");
+        tenancy.setRoles(acme, owner, "owner");
+        tenancy.setRoles(acme, manager, "manager", "member");
+        tenancy.setRoles(acme, operator, "operator");
+        tenancy.setRoles(acme, member, "member");
+        tenancy.setRoles(globex, member, "owner");
+    }
+
+    @Test
+    void myTenantsListsRolesPermissionsAndModules() {
+        JsonNode mine = Http.get(tenancy.selfService() + "/me/tenants", realm.userToken("member")).json();
+
+        assertThat(mine).hasSize(2);
+        JsonNode acmeEntry = mine.get(0);
+        assertThat(acmeEntry.path("alias").asText()).isEqualTo("acme");
+        assertThat(texts(acmeEntry.path("roles"))).containsExactly("member");
+        assertThat(acmeEntry.path("modules").path("billing").asText()).isEqualTo("none");
+        JsonNode globexEntry = mine.get(1);
+        assertThat(texts(globexEntry.path("permissions")))
+                .containsExactly("manage-tenant", "manage-members", "view-members");
+        assertThat(globexEntry.path("modules").path("billing").asText()).isEqualTo("admin");
+    }
+
+    @Test
+    void aUserWithoutTenantsGetsAnEmptyList() {
+        realm.createUser("loner");
+
+        assertThat(Http.get(tenancy.selfService() + "/me/tenants", realm.userToken("loner")).json()).isEmpty();
+    }
+
+    @Test
+    void withoutAValidTokenTheAnswerIs401() {
+        assertThat(Http.get(tenancy.selfService() + "/me/tenants", null).status()).isEqualTo(401);
+        assertThat(Http.get(tenancy.selfService() + "/me/tenants", "not-a-token").status()).isEqualTo(401);
+        assertThat(Http.get(tenancy.selfService() + "/tenants/" + acme + "/members", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenOfAnotherRealmIsRejected() {
+        assertThat(Http.get(tenancy.selfService() + "/me/tenants", realm.adminToken()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void viewMembersAllowsListingButNotChanging() {
+        String token = realm.userToken("operator");
+
+        HttpResult list = Http.get(tenancy.selfService() + "/tenants/" + acme + "/members", token);
+        HttpResult change = Http.put(tenancy.selfService() + "/tenants/" + acme + "/members/" + member, token,
+                "{\"roles\": [\"operator\"]}");
+
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json()).hasSize(4);
+        assertThat(change.status()).isEqualTo(403);
+        assertThat(change.json().path("errorMessage").asText()).contains("manage-members");
+    }
+
+    @Test
+    void aPlainMemberCannotSeeTheMemberList() {
+        HttpResult list = Http.get(tenancy.selfService() + "/tenants/" + acme + "/members", realm.userToken("member"));
+
+        assertThat(list.status()).isEqualTo(403);
+    }
+
+    @Test
+    void aManagerGrantsOnlyRolesTheyHold() {
+        String token = realm.userToken("manager");
+        String newcomer = realm.createUser("newcomer");
+        tenancy.setRoles(acme, newcomer);
+
+        HttpResult allowed = Http.put(tenancy.selfService() + "/tenants/" + acme + "/members/" + newcomer, token,
+                "{\"roles\": [\"member\", \"manager\"]}");
+        HttpResult escalation = Http.put(tenancy.selfService() + "/tenants/" + acme + "/members/" + newcomer, token,
+                "{\"roles\": [\"owner\"]}");
+
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(escalation.status()).isEqualTo(403);
+        assertThat(escalation.json().path("errorMessage").asText()).contains("owner");
+        assertThat(texts(Http.get(tenancy.adminApi() + "/tenants/" + acme + "/members/" + newcomer,
+                realm.adminToken()).json().path("roles"))).containsExactly("manager", "member");
+    }
+
+    @Test
+    void aManagerCannotDemoteOrRemoveSomeoneHoldingRolesBeyondTheirOwn() {
+        String token = realm.userToken("manager");
+
+        HttpResult demote = Http.put(tenancy.selfService() + "/tenants/" + acme + "/members/" + owner, token,
+                "{\"roles\": [\"member\"]}");
+        HttpResult remove = Http.delete(tenancy.selfService() + "/tenants/" + acme + "/members/" + owner, token);
+
+        assertThat(demote.status()).isEqualTo(403);
+        assertThat(remove.status()).isEqualTo(403);
+        assertThat(texts(Http.get(tenancy.adminApi() + "/tenants/" + acme + "/members/" + owner,
+                realm.adminToken()).json().path("roles"))).containsExactly("owner");
+    }
+
+    @Test
+    void selfServiceCannotPullOutsidersIntoATenant() {
+        String outsider = realm.createUser("outsider");
+
+        HttpResult put = Http.put(tenancy.selfService() + "/tenants/" + acme + "/members/" + outsider,
+                realm.userToken("owner"), "{\"roles\": [\"member\"]}");
+
+        assertThat(put.status()).isEqualTo(404);
+        assertThat(put.json().path("errorMessage").asText()).contains("invite");
+    }
+
+    @Test
+    void anotherTenantIsAlways403EvenForItsOwnerElsewhere() {
+        String token = realm.userToken("owner");
+
+        assertThat(Http.get(tenancy.selfService() + "/tenants/" + globex, token).status()).isEqualTo(403);
+        assertThat(Http.get(tenancy.selfService() + "/tenants/" + globex + "/members", token).status()).isEqualTo(403);
+        assertThat(Http.put(tenancy.selfService() + "/tenants/" + globex + "/members/" + owner, token,
+                "{\"roles\": [\"owner\"]}").status()).isEqualTo(403);
+        assertThat(Http.get(tenancy.selfService() + "/tenants/does-not-exist/members", token).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aTenantOwnerOverridesModulesOfTheirTenant() {
+        HttpResult put = Http.put(tenancy.selfService() + "/tenants/" + globex + "/modules",
+                realm.userToken("member"), "{\"billing\": {\"operator\": \"write\"}}");
+        HttpResult denied = Http.put(tenancy.selfService() + "/tenants/" + acme + "/modules",
+                realm.userToken("manager"), "{\"billing\": {\"operator\": \"write\"}}");
+
+        assertThat(put.status()).isEqualTo(200);
+        assertThat(put.json().path("effective").path("billing").path("operator").asText()).isEqualTo("write");
+        assertThat(denied.status()).isEqualTo(403);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(item -> texts.add(item.asText()));
+        return texts;
+    }
+}

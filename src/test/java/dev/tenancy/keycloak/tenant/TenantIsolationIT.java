@@ -1,0 +1,163 @@
+package dev.tenancy.keycloak.tenant;
+
+import dev.tenancy.keycloak.support.Http;
+import dev.tenancy.keycloak.support.HttpResult;
+import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TestRealm;
+import java.util.List;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Walks every endpoint of the tenant APIs as each kind of caller and checks each denial: tenant A's admin
+ * against tenant B, an operator, a plain member, a non-member, anonymous, and a realm user on the admin API.
+ */
+class TenantIsolationIT {
+
+    @RegisterExtension
+    static final TestRealm realm = new TestRealm();
+
+    private static Tenancy tenancy;
+    private static String tenantA;
+    private static String tenantB;
+    private static String memberOfB;
+    private static String memberOfA;
+
+    /** One call; {@code %T} is replaced by the tenant id, {@code %U} by a member of that tenant. */
+    private record Call(String method, String path, String body) {
+        HttpResult send(String base, String token, String tenant, String user) {
+            return Http.send(method, base + path.replace("%T", tenant).replace("%U", user), token, body);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    private static final List<Call> SELF_SERVICE = List.of(
+            new Call("GET", "/tenants/%T", null),
+            new Call("GET", "/tenants/%T/members", null),
+            new Call("GET", "/tenants/%T/members/%U", null),
+            new Call("PUT", "/tenants/%T/members/%U", "{\"roles\": [\"member\"]}"),
+            new Call("DELETE", "/tenants/%T/members/%U", null),
+            new Call("GET", "/tenants/%T/modules", null),
+            new Call("PUT", "/tenants/%T/modules", "{\"billing\": {\"member\": \"admin\"}}"));
+
+    private static final List<Call> ADMIN = List.of(
+            new Call("GET", "/config", null),
+            new Call("PUT", "/config", "{\"roles\": {\"admin\": {}}}"),
+            new Call("GET", "/tenants", null),
+            new Call("POST", "/tenants", "{\"name\": \"Intruder\", \"alias\": \"intruder\"}"),
+            new Call("GET", "/tenants/%T", null),
+            new Call("PUT", "/tenants/%T", "{\"name\": \"Renamed\"}"),
+            new Call("DELETE", "/tenants/%T", null),
+            new Call("GET", "/tenants/%T/members", null),
+            new Call("PUT", "/tenants/%T/members/%U", "{\"roles\": [\"admin\"]}"),
+            new Call("DELETE", "/tenants/%T/members/%U", null),
+            new Call("GET", "/tenants/%T/modules", null),
+            new Call("PUT", "/tenants/%T/modules", "{\"billing\": {\"member\": \"admin\"}}"));
+
+    @BeforeAll
+    static void twoTenants() {
+        tenancy = new Tenancy(realm);
+        tenancy.configure("""
+                {"roles": {"admin": {"permissions": ["manage-tenant", "manage-members", "view-members"]},
+                           "operator": {"permissions": ["view-members"]}, "member": {}},
+                 "modules": {"billing": {"admin": "admin", "operator": "write", "member": "read"}}}
+                """);
+        tenantA = tenancy.createTenant("tenant-a");
+        tenantB = tenancy.createTenant("tenant-b");
+        tenancy.setRoles(tenantA, realm.createUser("admin-a"), "admin");
+        tenancy.setRoles(tenantA, realm.createUser("operator-a"), "operator");
+        memberOfA = realm.createUser("member-a");
+        tenancy.setRoles(tenantA, memberOfA, "member");
+        memberOfB = realm.createUser("member-b");
+        tenancy.setRoles(tenantB, memberOfB, "admin");
+        realm.createUser("outsider");
+    }
+
+    @Test
+    void tenantAdminOfAIsDeniedEverythingInB() {
+        expectEverywhere(realm.userToken("admin-a"), tenantB, memberOfB, 403);
+    }
+
+    @Test
+    void nonMemberIsDeniedEverythingInA() {
+        expectEverywhere(realm.userToken("outsider"), tenantA, memberOfA, 403);
+    }
+
+    @Test
+    void anonymousGets401Everywhere() {
+        expectEverywhere(null, tenantA, memberOfA, 401);
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(Http.get(tenancy.selfService() + "/me/tenants", null).status()).as("GET /me/tenants").isEqualTo(401);
+        for (Call call : ADMIN) {
+            soft.assertThat(call.send(tenancy.adminApi(), null, tenantA, memberOfA).status()).as("admin " + call).isEqualTo(401);
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void operatorMayOnlyLook() {
+        String token = realm.userToken("operator-a");
+        SoftAssertions soft = new SoftAssertions();
+        for (Call call : SELF_SERVICE) {
+            int expected = call.method().equals("GET") ? 200 : 403;
+            soft.assertThat(call.send(tenancy.selfService(), token, tenantA, memberOfA).status()).as(call.toString())
+                    .isEqualTo(expected);
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void plainMemberSeesOnlyTheirOwnTenantEntry() {
+        String token = realm.userToken("member-a");
+        SoftAssertions soft = new SoftAssertions();
+        for (Call call : SELF_SERVICE) {
+            boolean ownTenantView = call.path().equals("/tenants/%T") || call.path().equals("/tenants/%T/modules")
+                    && call.method().equals("GET");
+            soft.assertThat(call.send(tenancy.selfService(), token, tenantA, memberOfA).status()).as(call.toString())
+                    .isEqualTo(ownTenantView ? 200 : 403);
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void aRealmUserWithoutAdminRolesIsDeniedTheAdminApi() {
+        String token = realm.userToken("admin-a");
+        SoftAssertions soft = new SoftAssertions();
+        for (Call call : ADMIN) {
+            soft.assertThat(call.send(tenancy.adminApi(), token, tenantA, memberOfA).status()).as(call.toString())
+                    .isEqualTo(403);
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void deniedCallsChangedNothing() {
+        tenantAdminOfAIsDeniedEverythingInB();
+        aRealmUserWithoutAdminRolesIsDeniedTheAdminApi();
+
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(Http.get(tenancy.adminApi() + "/tenants/" + tenantB, realm.adminToken()).json()
+                .path("name").asText()).isEqualTo("TENANT-B");
+        soft.assertThat(Http.get(tenancy.adminApi() + "/tenants/" + tenantB + "/members/" + memberOfB,
+                realm.adminToken()).json().path("roles").toString()).isEqualTo("[\"admin\"]");
+        soft.assertThat(Http.get(tenancy.adminApi() + "/tenants/" + tenantB + "/modules", realm.adminToken()).json()
+                .path("overrides").size()).isZero();
+        soft.assertThat(Http.get(tenancy.adminApi() + "/tenants?search=intruder", realm.adminToken()).json()).isEmpty();
+        soft.assertAll();
+    }
+
+    private static void expectEverywhere(String token, String tenant, String user, int status) {
+        SoftAssertions soft = new SoftAssertions();
+        for (Call call : SELF_SERVICE) {
+            soft.assertThat(call.send(tenancy.selfService(), token, tenant, user).status()).as(call.toString())
+                    .isEqualTo(status);
+        }
+        soft.assertAll();
+    }
+}
