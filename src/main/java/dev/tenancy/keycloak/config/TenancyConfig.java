@@ -1,5 +1,6 @@
 package dev.tenancy.keycloak.config;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -58,14 +59,14 @@ public record TenancyConfig(
         SortedMap<String, Set<TenancyPermission>> copy = new TreeMap<>();
         roles.forEach((role, permissions) -> copy.put(role, permissions.isEmpty()
                 ? Set.of() : Set.copyOf(EnumSet.copyOf(permissions))));
-        return java.util.Collections.unmodifiableSortedMap(copy);
+        return Collections.unmodifiableSortedMap(copy);
     }
 
     private static SortedMap<String, SortedMap<String, ModuleLevel>> copyModules(
             Map<String, ? extends Map<String, ModuleLevel>> modules) {
         SortedMap<String, SortedMap<String, ModuleLevel>> copy = new TreeMap<>();
         modules.forEach((module, levels) -> copy.put(module,
-                java.util.Collections.unmodifiableSortedMap(new TreeMap<>(levels))));
-        return java.util.Collections.unmodifiableSortedMap(copy);
+                Collections.unmodifiableSortedMap(new TreeMap<>(levels))));
+        return Collections.unmodifiableSortedMap(copy);
     }
 }

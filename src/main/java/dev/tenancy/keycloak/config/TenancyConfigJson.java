@@ -20,7 +20,7 @@ public final class TenancyConfigJson {
     static final long MAX_LIFESPAN_SECONDS = 31_536_000;
     private static final int MAX_ROLES = 50;
     private static final int MAX_MODULES = 200;
-    private static final Pattern ANY_PERMISSION = Pattern.compile(".*");
+    private static final Pattern PERMISSION = Pattern.compile("[a-z][a-z-]{0,39}");
 
     private TenancyConfigJson() {
     }
@@ -66,7 +66,7 @@ public final class TenancyConfigJson {
         SortedMap<String, Set<TenancyPermission>> roles = new TreeMap<>();
         body.optionalObjectEntries("roles", JsonInput.NAME, MAX_ROLES).forEach((role, definition) -> {
             JsonInput roleInput = JsonInput.of(definition, "roles." + role).allowOnly(Set.of("permissions"));
-            List<String> labels = roleInput.optionalTextList("permissions", ANY_PERMISSION, 20).orElse(List.of());
+            List<String> labels = roleInput.optionalTextList("permissions", PERMISSION, 20).orElse(List.of());
             Set<TenancyPermission> permissions = EnumSet.noneOf(TenancyPermission.class);
             for (String label : labels) {
                 permissions.add(TenancyPermission.parse(label).orElseThrow(() -> TenancyException.badRequest(

@@ -1,7 +1,6 @@
 package dev.tenancy.keycloak.rest;
 
 import dev.tenancy.keycloak.TenancyVersion;
-import dev.tenancy.keycloak.audit.TenancyAudit;
 import java.util.Map;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -16,20 +15,11 @@ public final class TenancyAdminResourceProviderFactory
 
     static final String ID = "tenancy";
 
+    private static final AdminRealmResourceProvider PROVIDER = new TenancyAdminResourceProvider();
+
     @Override
     public AdminRealmResourceProvider create(KeycloakSession session) {
-        return new AdminRealmResourceProvider() {
-            @Override
-            public Object getResource(KeycloakSession s, org.keycloak.models.RealmModel realm,
-                    org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator auth,
-                    org.keycloak.services.resources.admin.AdminEventBuilder adminEvent) {
-                return new TenancyAdminResource(s, realm, auth, new TenancyAudit(adminEvent));
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return PROVIDER;
     }
 
     @Override

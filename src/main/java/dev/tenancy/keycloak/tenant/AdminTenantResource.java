@@ -45,7 +45,7 @@ public final class AdminTenantResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> update(String body) {
         access.requireManageTenant();
-        return tenants().update(tenant, TenantInput.read(JsonInput.parseObject(body))).toJson();
+        return tenants().update(tenant, TenantInput.forUpdate(JsonInput.parseObject(body), tenant.getId())).toJson();
     }
 
     @DELETE

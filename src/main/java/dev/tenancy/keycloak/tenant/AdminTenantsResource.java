@@ -52,7 +52,7 @@ public final class AdminTenantsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(String body) {
         auth.orgs().requireManage();
-        TenantView created = tenants.create(TenantInput.read(JsonInput.parseObject(body)));
+        TenantView created = tenants.create(TenantInput.forCreate(JsonInput.parseObject(body)));
         return Response.created(session.getContext().getUri().getAbsolutePathBuilder().path(created.id()).build())
                 .entity(created.toJson())
                 .build();

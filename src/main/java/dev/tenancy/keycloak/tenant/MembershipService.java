@@ -3,11 +3,13 @@ package dev.tenancy.keycloak.tenant;
 import dev.tenancy.keycloak.config.ModuleLevel;
 import dev.tenancy.keycloak.config.TenancyConfig;
 import dev.tenancy.keycloak.config.TenancyConfigStore;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -48,8 +50,8 @@ public final class MembershipService {
         TenancyConfig config = TenancyConfigStore.read(realm);
         return tenants.stream()
                 .map(tenant -> membership(config, tenant, roles.getOrDefault(tenant.getId(), new TreeSet<>()),
-                        overrides.getOrDefault(tenant.getId(), new java.util.TreeMap<>())))
-                .sorted(java.util.Comparator.comparing(membership -> membership.tenant().alias()))
+                        overrides.getOrDefault(tenant.getId(), new TreeMap<>())))
+                .sorted(Comparator.comparing(membership -> membership.tenant().alias()))
                 .toList();
     }
 

@@ -22,9 +22,9 @@ import jakarta.persistence.Table;
     @NamedQuery(name = "tenancy.deleteRolesOfMember", query = "delete from TenancyMemberRole r"
             + " where r.realmId = :realmId and r.tenantId = :tenantId and r.userId = :userId"),
     @NamedQuery(name = "tenancy.deleteRolesOfTenant", query = "delete from TenancyMemberRole r"
-            + " where r.tenantId = :tenantId"),
+            + " where r.realmId = :realmId and r.tenantId = :tenantId"),
     @NamedQuery(name = "tenancy.deleteRolesOfUser", query = "delete from TenancyMemberRole r"
-            + " where r.userId = :userId"),
+            + " where r.realmId = :realmId and r.userId = :userId"),
     @NamedQuery(name = "tenancy.deleteRolesOfRealm", query = "delete from TenancyMemberRole r"
             + " where r.realmId = :realmId"),
 })

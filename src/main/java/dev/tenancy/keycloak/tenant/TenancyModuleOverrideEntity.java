@@ -16,10 +16,10 @@ import jakarta.persistence.Table;
     @NamedQuery(name = "tenancy.overridesForUser", query = "select o from TenancyModuleOverride o"
             + " where o.realmId = :realmId and o.tenantId in (select r.tenantId from TenancyMemberRole r"
             + " where r.realmId = :realmId and r.userId = :userId)"),
-    @NamedQuery(name = "tenancy.overrideRolesAndModules", query = "select distinct o.roleName, o.moduleName"
-            + " from TenancyModuleOverride o where o.realmId = :realmId"),
+    @NamedQuery(name = "tenancy.deleteOverridesOfRoles", query = "delete from TenancyModuleOverride o"
+            + " where o.realmId = :realmId and o.roleName in :roles"),
     @NamedQuery(name = "tenancy.deleteOverridesOfTenant", query = "delete from TenancyModuleOverride o"
-            + " where o.tenantId = :tenantId"),
+            + " where o.realmId = :realmId and o.tenantId = :tenantId"),
     @NamedQuery(name = "tenancy.deleteOverridesOfRealm", query = "delete from TenancyModuleOverride o"
             + " where o.realmId = :realmId"),
     @NamedQuery(name = "tenancy.deleteOverridesOfModules", query = "delete from TenancyModuleOverride o"

@@ -56,11 +56,12 @@ public final class TenantService {
     }
 
     public Optional<OrganizationModel> find(String tenantId) {
-        if (tenantId == null || tenantId.length() > 36) {
+        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+        if (tenantId == null || tenantId.length() > 36 || organizations == null || !realm.isOrganizationsEnabled()) {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(organizations().getById(tenantId));
+            return Optional.ofNullable(organizations.getById(tenantId));
         } catch (ModelException e) {
             // Keycloak reports an organization of another realm this way; to the caller it does not exist.
             return Optional.empty();
@@ -77,9 +78,13 @@ public final class TenantService {
             if (taken) {
                 throw TenancyException.conflict("A tenant with the same name already exists");
             }
-            organization.setName(input.name());
+            try {
+                organization.setName(input.name());
+            } catch (ModelDuplicateException e) {
+                throw TenancyException.conflict("A tenant with the same name already exists");
+            }
         }
-        organization.setDescription(input.description().orElse(null));
+        input.description().ifPresent(organization::setDescription);
         input.enabled().ifPresent(organization::setEnabled);
         TenantView view = TenantView.of(organization);
         audit.tenantChange(TenancyResource.TENANCY_TENANT, OperationType.UPDATE, view.id(), view.toJson(),

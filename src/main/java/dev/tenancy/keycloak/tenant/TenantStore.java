@@ -103,17 +103,11 @@ final class TenantStore {
     }
 
     void replaceOverrides(String tenantId, Map<String, ? extends Map<String, ModuleLevel>> overrides) {
-        em.createNamedQuery("tenancy.deleteOverridesOfTenant").setParameter("tenantId", tenantId).executeUpdate();
+        em.createNamedQuery("tenancy.deleteOverridesOfTenant")
+                .setParameter("realmId", realmId).setParameter("tenantId", tenantId).executeUpdate();
         overrides.forEach((module, levels) -> levels.forEach((role, level) -> em.persist(new TenancyModuleOverrideEntity(
                 KeycloakModelUtils.generateId(), realmId, tenantId, role, module, level.label()))));
         em.flush();
-    }
-
-    /** Pairs (role, module) that some tenant of the realm overrides. */
-    List<Object[]> overriddenRolesAndModules() {
-        return em.createNamedQuery("tenancy.overrideRolesAndModules", Object[].class)
-                .setParameter("realmId", realmId)
-                .getResultList();
     }
 
     void deleteOverridesOf(Collection<String> roles, Collection<String> modules) {
@@ -122,18 +116,21 @@ final class TenantStore {
                     .setParameter("realmId", realmId).setParameter("modules", modules).executeUpdate();
         }
         if (!roles.isEmpty()) {
-            em.createQuery("delete from TenancyModuleOverride o where o.realmId = :realmId and o.roleName in :roles")
+            em.createNamedQuery("tenancy.deleteOverridesOfRoles")
                     .setParameter("realmId", realmId).setParameter("roles", roles).executeUpdate();
         }
     }
 
     void deleteTenant(String tenantId) {
-        em.createNamedQuery("tenancy.deleteRolesOfTenant").setParameter("tenantId", tenantId).executeUpdate();
-        em.createNamedQuery("tenancy.deleteOverridesOfTenant").setParameter("tenantId", tenantId).executeUpdate();
+        em.createNamedQuery("tenancy.deleteRolesOfTenant")
+                .setParameter("realmId", realmId).setParameter("tenantId", tenantId).executeUpdate();
+        em.createNamedQuery("tenancy.deleteOverridesOfTenant")
+                .setParameter("realmId", realmId).setParameter("tenantId", tenantId).executeUpdate();
     }
 
     void deleteUser(String userId) {
-        em.createNamedQuery("tenancy.deleteRolesOfUser").setParameter("userId", userId).executeUpdate();
+        em.createNamedQuery("tenancy.deleteRolesOfUser")
+                .setParameter("realmId", realmId).setParameter("userId", userId).executeUpdate();
     }
 
     void deleteRealm() {

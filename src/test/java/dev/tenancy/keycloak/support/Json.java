@@ -46,4 +46,11 @@ public final class Json {
             throw new IllegalArgumentException("cannot serialize " + value, e);
         }
     }
+
+    /** The text values of a JSON array, in order. */
+    public static java.util.List<String> texts(JsonNode array) {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        array.forEach(item -> texts.add(item.asText()));
+        return texts;
+    }
 }

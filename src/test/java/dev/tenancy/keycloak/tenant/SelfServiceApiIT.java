@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
+import dev.tenancy.keycloak.support.Json;
 import dev.tenancy.keycloak.support.Tenancy;
 import dev.tenancy.keycloak.support.TestRealm;
 import java.util.ArrayList;
@@ -55,10 +56,10 @@ class SelfServiceApiIT {
         assertThat(mine).hasSize(2);
         JsonNode acmeEntry = mine.get(0);
         assertThat(acmeEntry.path("alias").asText()).isEqualTo("acme");
-        assertThat(texts(acmeEntry.path("roles"))).containsExactly("member");
+        assertThat(Json.texts(acmeEntry.path("roles"))).containsExactly("member");
         assertThat(acmeEntry.path("modules").path("billing").asText()).isEqualTo("none");
         JsonNode globexEntry = mine.get(1);
-        assertThat(texts(globexEntry.path("permissions")))
+        assertThat(Json.texts(globexEntry.path("permissions")))
                 .containsExactly("manage-tenant", "manage-members", "view-members");
         assertThat(globexEntry.path("modules").path("billing").asText()).isEqualTo("admin");
     }
@@ -117,7 +118,7 @@ class SelfServiceApiIT {
         assertThat(allowed.status()).isEqualTo(200);
         assertThat(escalation.status()).isEqualTo(403);
         assertThat(escalation.json().path("errorMessage").asText()).contains("owner");
-        assertThat(texts(Http.get(tenancy.adminApi() + "/tenants/" + acme + "/members/" + newcomer,
+        assertThat(Json.texts(Http.get(tenancy.adminApi() + "/tenants/" + acme + "/members/" + newcomer,
                 realm.adminToken()).json().path("roles"))).containsExactly("manager", "member");
     }
 
@@ -131,7 +132,7 @@ class SelfServiceApiIT {
 
         assertThat(demote.status()).isEqualTo(403);
         assertThat(remove.status()).isEqualTo(403);
-        assertThat(texts(Http.get(tenancy.adminApi() + "/tenants/" + acme + "/members/" + owner,
+        assertThat(Json.texts(Http.get(tenancy.adminApi() + "/tenants/" + acme + "/members/" + owner,
                 realm.adminToken()).json().path("roles"))).containsExactly("owner");
     }
 
@@ -167,11 +168,5 @@ class SelfServiceApiIT {
         assertThat(put.status()).isEqualTo(200);
         assertThat(put.json().path("effective").path("billing").path("operator").asText()).isEqualTo("write");
         assertThat(denied.status()).isEqualTo(403);
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(item -> texts.add(item.asText()));
-        return texts;
     }
 }

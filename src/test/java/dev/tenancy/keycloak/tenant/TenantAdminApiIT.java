@@ -92,6 +92,23 @@ class TenantAdminApiIT {
     }
 
     @Test
+    void aRenameNeedsNoAliasAndOmittedFieldsKeepTheirValue() {
+        String id = tenancy.createTenant("rename");
+        Http.put(tenancy.adminApi() + "/tenants/" + id, realm.adminToken(), "{\"name\": \"R\", \"description\": \"kept\"}");
+
+        HttpResult renamed = Http.put(tenancy.adminApi() + "/tenants/" + id, realm.adminToken(),
+                "{\"name\": \"Renamed Tenant\"}");
+        HttpResult wrongId = Http.put(tenancy.adminApi() + "/tenants/" + id, realm.adminToken(),
+                "{\"id\": \"someone-else\", \"name\": \"Renamed Tenant\"}");
+
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.json().path("name").asText()).isEqualTo("Renamed Tenant");
+        assertThat(renamed.json().path("description").asText()).isEqualTo("kept");
+        assertThat(wrongId.status()).isEqualTo(400);
+        assertThat(wrongId.json().path("errorMessage").asText()).contains("'id'");
+    }
+
+    @Test
     void deletedTenantIsGoneFromKeycloakToo() {
         String id = tenancy.createTenant("del");
 
@@ -114,13 +131,13 @@ class TenantAdminApiIT {
         assertThat(members).hasSize(1);
         assertThat(members.get(0).path("userId").asText()).isEqualTo(user);
         assertThat(members.get(0).path("username").asText()).isEqualTo("member-dave");
-        assertThat(texts(members.get(0).path("roles"))).containsExactly("member", "operator");
+        assertThat(Json.texts(members.get(0).path("roles"))).containsExactly("member", "operator");
         assertThat(Http.get(realm.adminUrl() + "/organizations/" + tenant + "/members/" + user, realm.adminToken())
                 .status()).isEqualTo(200);
 
         Http.put(tenancy.adminApi() + "/tenants/" + tenant + "/members/" + user, realm.adminToken(),
                 "{\"roles\": [\"admin\"]}");
-        assertThat(texts(Http.get(tenancy.adminApi() + "/tenants/" + tenant + "/members/" + user, realm.adminToken())
+        assertThat(Json.texts(Http.get(tenancy.adminApi() + "/tenants/" + tenant + "/members/" + user, realm.adminToken())
                 .json().path("roles"))).containsExactly("admin");
     }
 
@@ -236,11 +253,5 @@ class TenantAdminApiIT {
         List<String> aliases = new ArrayList<>();
         tenants.forEach(tenant -> aliases.add(tenant.path("alias").asText()));
         return aliases;
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(item -> texts.add(item.asText()));
-        return texts;
     }
 }
