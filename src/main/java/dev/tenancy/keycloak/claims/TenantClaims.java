@@ -1,5 +1,6 @@
 package dev.tenancy.keycloak.claims;
 
+import dev.tenancy.keycloak.config.ModuleLevel;
 import dev.tenancy.keycloak.tenant.Membership;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,8 +46,6 @@ final class TenantClaims {
     }
 
     private static Map<String, String> modules(Membership membership) {
-        Map<String, String> modules = new LinkedHashMap<>();
-        membership.effective().modules().forEach((module, level) -> modules.put(module, level.label()));
-        return modules;
+        return ModuleLevel.labels(membership.effective().modules());
     }
 }

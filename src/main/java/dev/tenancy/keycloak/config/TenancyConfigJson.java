@@ -49,11 +49,7 @@ public final class TenancyConfigJson {
         config.roles().forEach((role, permissions) -> roles.put(role, Map.of("permissions",
                 permissions.stream().sorted().map(TenancyPermission::label).toList())));
         Map<String, Object> modules = new LinkedHashMap<>();
-        config.modules().forEach((module, levels) -> {
-            Map<String, String> byRole = new LinkedHashMap<>();
-            levels.forEach((role, level) -> byRole.put(role, level.label()));
-            modules.put(module, byRole);
-        });
+        config.modules().forEach((module, levels) -> modules.put(module, ModuleLevel.labels(levels)));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("roles", roles);
         json.put("modules", modules);

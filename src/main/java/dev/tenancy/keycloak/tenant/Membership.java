@@ -1,5 +1,6 @@
 package dev.tenancy.keycloak.tenant;
 
+import dev.tenancy.keycloak.config.ModuleLevel;
 import dev.tenancy.keycloak.config.TenancyPermission;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,15 +14,13 @@ public record Membership(TenantView tenant, SortedSet<String> roles, EffectivePe
     }
 
     public Map<String, Object> toJson() {
-        Map<String, Object> modules = new LinkedHashMap<>();
-        effective.modules().forEach((module, level) -> modules.put(module, level.label()));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", tenant.id());
         json.put("name", tenant.name());
         json.put("alias", tenant.alias());
         json.put("roles", roles);
         json.put("permissions", effective.permissions().stream().sorted().map(TenancyPermission::label).toList());
-        json.put("modules", modules);
+        json.put("modules", ModuleLevel.labels(effective.modules()));
         return json;
     }
 }

@@ -68,11 +68,7 @@ public final class ModuleService {
 
     private static Map<String, Map<String, String>> labels(SortedMap<String, SortedMap<String, ModuleLevel>> matrix) {
         Map<String, Map<String, String>> json = new LinkedHashMap<>();
-        matrix.forEach((module, levels) -> {
-            Map<String, String> byRole = new LinkedHashMap<>();
-            levels.forEach((role, level) -> byRole.put(role, level.label()));
-            json.put(module, byRole);
-        });
+        matrix.forEach((module, levels) -> json.put(module, ModuleLevel.labels(levels)));
         return json;
     }
 }

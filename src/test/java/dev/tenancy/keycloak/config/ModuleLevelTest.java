@@ -2,6 +2,10 @@ package dev.tenancy.keycloak.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,5 +35,14 @@ class ModuleLevelTest {
     @CsvSource({"ADMIN,WRITE,true", "WRITE,WRITE,true", "READ,WRITE,false", "NONE,READ,false"})
     void aLevelIncludesTheLevelsBelowIt(ModuleLevel held, ModuleLevel wanted, boolean included) {
         assertThat(held.includes(wanted)).isEqualTo(included);
+    }
+
+    @Test
+    void labelsKeepTheOrderOfTheMap() {
+        SortedMap<String, ModuleLevel> levels = new TreeMap<>(
+                Map.of("reports", ModuleLevel.READ, "billing", ModuleLevel.ADMIN));
+
+        assertThat(ModuleLevel.labels(levels)).containsExactly(
+                Map.entry("billing", "admin"), Map.entry("reports", "read"));
     }
 }
