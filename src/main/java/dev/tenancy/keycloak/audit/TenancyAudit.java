@@ -18,8 +18,16 @@ public final class TenancyAudit {
         this.events = events;
     }
 
+    /** For changes Keycloak already records itself, such as a save in the admin console's tenancy tab. */
+    public static TenancyAudit none() {
+        return new TenancyAudit(null);
+    }
+
     public void tenantChange(TenancyResource resource, OperationType operation, String tenantId,
             Map<String, ?> representation, String... path) {
+        if (events == null) {
+            return;
+        }
         AdminEventBuilder event = events
                 .resource(resource.name())
                 .operation(operation)

@@ -49,6 +49,7 @@ public final class TenancyConfigStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise the tenancy configuration", e);
         }
+        ConsoleTabMirror.refresh(realm, config);
     }
 
     private static TenancyConfig parse(RealmModel realm, String json) {

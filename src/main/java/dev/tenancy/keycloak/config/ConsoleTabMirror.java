@@ -1,0 +1,56 @@
+package dev.tenancy.keycloak.config;
+
+import java.util.List;
+import java.util.Optional;
+import org.keycloak.common.Profile;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.ui.extend.UiTabProvider;
+
+/**
+ * Keeps the admin console's tenancy tab (a component the console reads to fill its form) showing the
+ * realm's configuration after it changed elsewhere — through the REST API or a realm import. Does
+ * nothing while the experimental {@code declarative-ui} feature is off.
+ */
+public final class ConsoleTabMirror {
+
+    public static final String TAB_ID = "tenancy";
+    private static final String TAB_TYPE = UiTabProvider.class.getName();
+
+    private ConsoleTabMirror() {
+    }
+
+    public static void refresh(RealmModel realm, TenancyConfig config) {
+        if (!Profile.isFeatureEnabled(Profile.Feature.DECLARATIVE_UI)) {
+            return;
+        }
+        TenancyConfigText.Fields fields = TenancyConfigText.format(config);
+        Optional<ComponentModel> existing = realm.getComponentsStream(realm.getId(), TAB_TYPE)
+                .filter(component -> TAB_ID.equals(component.getProviderId()))
+                .findFirst();
+        if (existing.isPresent()) {
+            ComponentModel tab = existing.get();
+            if (!fields.equals(TenancyConfigText.fieldsOf(tab.getConfig()))) {
+                write(tab, fields);
+                realm.updateComponent(tab);
+            }
+            return;
+        }
+        ComponentModel tab = new ComponentModel();
+        tab.setName(TAB_ID);
+        tab.setProviderId(TAB_ID);
+        tab.setProviderType(TAB_TYPE);
+        tab.setParentId(realm.getId());
+        write(tab, fields);
+        // The console adds the route parameter to what it saves; keep the stored form the same.
+        tab.getConfig().put("tab", List.of(TAB_ID));
+        realm.addComponentModel(tab);
+    }
+
+    private static void write(ComponentModel tab, TenancyConfigText.Fields fields) {
+        tab.getConfig().put("roles", List.of(fields.roles()));
+        tab.getConfig().put("modules", List.of(fields.modules()));
+        tab.getConfig().put("invitationLifespanSeconds", List.of(fields.invitationLifespanSeconds()));
+        tab.getConfig().put("apiKeyPrefix", List.of(fields.apiKeyPrefix()));
+    }
+}
