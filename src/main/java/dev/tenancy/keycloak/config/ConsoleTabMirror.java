@@ -52,5 +52,6 @@ public final class ConsoleTabMirror {
         tab.getConfig().put("modules", List.of(fields.modules()));
         tab.getConfig().put("invitationLifespanSeconds", List.of(fields.invitationLifespanSeconds()));
         tab.getConfig().put("apiKeyPrefix", List.of(fields.apiKeyPrefix()));
+        tab.getConfig().put("invitationAllowDifferentEmail", List.of(fields.invitationAllowDifferentEmail()));
     }
 }

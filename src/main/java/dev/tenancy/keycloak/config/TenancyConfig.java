@@ -15,12 +15,15 @@ import java.util.TreeMap;
  * @param modules module name → role name → default level (a role missing from a module has {@code none})
  * @param invitationLifespanSeconds default lifespan of an invitation
  * @param apiKeyPrefix the text before the underscore of this realm's API keys
+ * @param invitationAllowDifferentEmail whether a signed-in user whose verified email differs from the
+ *     invited one may accept the invitation
  */
 public record TenancyConfig(
         SortedMap<String, Set<TenancyPermission>> roles,
         SortedMap<String, SortedMap<String, ModuleLevel>> modules,
         long invitationLifespanSeconds,
-        String apiKeyPrefix) {
+        String apiKeyPrefix,
+        boolean invitationAllowDifferentEmail) {
 
     public static final long DEFAULT_INVITATION_LIFESPAN_SECONDS = 172_800;
     public static final String DEFAULT_API_KEY_PREFIX = "tnc";
@@ -36,7 +39,8 @@ public record TenancyConfig(
         roles.put("admin", EnumSet.allOf(TenancyPermission.class));
         roles.put("operator", EnumSet.of(TenancyPermission.VIEW_MEMBERS));
         roles.put("member", EnumSet.noneOf(TenancyPermission.class));
-        return new TenancyConfig(roles, new TreeMap<>(), DEFAULT_INVITATION_LIFESPAN_SECONDS, DEFAULT_API_KEY_PREFIX);
+        return new TenancyConfig(roles, new TreeMap<>(), DEFAULT_INVITATION_LIFESPAN_SECONDS, DEFAULT_API_KEY_PREFIX,
+                false);
     }
 
     public boolean hasRole(String role) {

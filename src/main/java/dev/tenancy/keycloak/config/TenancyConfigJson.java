@@ -26,7 +26,8 @@ public final class TenancyConfigJson {
     }
 
     public static TenancyConfig read(JsonInput body) {
-        body.allowOnly(Set.of("roles", "modules", "invitationLifespanSeconds", "apiKeyPrefix"));
+        body.allowOnly(Set.of("roles", "modules", "invitationLifespanSeconds", "apiKeyPrefix",
+                "invitationAllowDifferentEmail"));
         if (!body.has("roles")) {
             throw TenancyException.badRequest("Field 'roles' is required");
         }
@@ -41,7 +42,8 @@ public final class TenancyConfigJson {
         if (!API_KEY_PREFIX.matcher(prefix).matches()) {
             throw TenancyException.badRequest("Field 'apiKeyPrefix' must match " + API_KEY_PREFIX.pattern());
         }
-        return new TenancyConfig(roles, modules, lifespan, prefix);
+        boolean allowDifferentEmail = body.optionalBoolean("invitationAllowDifferentEmail").orElse(false);
+        return new TenancyConfig(roles, modules, lifespan, prefix, allowDifferentEmail);
     }
 
     public static Map<String, Object> write(TenancyConfig config) {
@@ -55,6 +57,7 @@ public final class TenancyConfigJson {
         json.put("modules", modules);
         json.put("invitationLifespanSeconds", config.invitationLifespanSeconds());
         json.put("apiKeyPrefix", config.apiKeyPrefix());
+        json.put("invitationAllowDifferentEmail", config.invitationAllowDifferentEmail());
         return json;
     }
 

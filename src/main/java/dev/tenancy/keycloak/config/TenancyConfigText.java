@@ -21,8 +21,9 @@ public final class TenancyConfigText {
     private TenancyConfigText() {
     }
 
-    /** The four text fields of the tab, in the order the tab shows them. */
-    public record Fields(String roles, String modules, String invitationLifespanSeconds, String apiKeyPrefix) {
+    /** The text fields of the tab, in the order the tab shows them. */
+    public record Fields(String roles, String modules, String invitationLifespanSeconds, String apiKeyPrefix,
+            String invitationAllowDifferentEmail) {
     }
 
     public static TenancyConfig parse(Fields fields) {
@@ -59,6 +60,13 @@ public final class TenancyConfigText {
         if (!isBlank(fields.apiKeyPrefix())) {
             body.put("apiKeyPrefix", fields.apiKeyPrefix().strip());
         }
+        if (!isBlank(fields.invitationAllowDifferentEmail())) {
+            String allow = fields.invitationAllowDifferentEmail().strip();
+            if (!allow.equals("true") && !allow.equals("false")) {
+                throw TenancyException.badRequest("Field 'invitationAllowDifferentEmail' must be true or false");
+            }
+            body.put("invitationAllowDifferentEmail", Boolean.parseBoolean(allow));
+        }
         return TenancyConfigJson.read(JsonInput.of(body, "body"));
     }
 
@@ -74,7 +82,8 @@ public final class TenancyConfigText {
                         .collect(Collectors.joining(", ")))
                 .map(String::stripTrailing)
                 .collect(Collectors.joining("\n"));
-        return new Fields(roles, modules, Long.toString(config.invitationLifespanSeconds()), config.apiKeyPrefix());
+        return new Fields(roles, modules, Long.toString(config.invitationLifespanSeconds()), config.apiKeyPrefix(),
+                Boolean.toString(config.invitationAllowDifferentEmail()));
     }
 
     private record Line(int number, String name, List<String> items) {
@@ -121,7 +130,8 @@ public final class TenancyConfigText {
     /** Reads the fields from a component's config, where every value is a list. */
     public static Fields fieldsOf(Map<String, List<String>> config) {
         return new Fields(first(config, "roles"), first(config, "modules"),
-                first(config, "invitationLifespanSeconds"), first(config, "apiKeyPrefix"));
+                first(config, "invitationLifespanSeconds"), first(config, "apiKeyPrefix"),
+                first(config, "invitationAllowDifferentEmail"));
     }
 
     private static String first(Map<String, List<String>> config, String key) {

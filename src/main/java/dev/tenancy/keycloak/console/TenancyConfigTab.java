@@ -129,6 +129,10 @@ public final class TenancyConfigTab implements UiTabProvider, UiTabProviderFacto
                         defaults.invitationLifespanSeconds()),
                 new ProviderConfigProperty("apiKeyPrefix", "API key prefix",
                         "The text before the underscore of this realm's API keys.", ProviderConfigProperty.STRING_TYPE,
-                        defaults.apiKeyPrefix()));
+                        defaults.apiKeyPrefix()),
+                new ProviderConfigProperty("invitationAllowDifferentEmail", "Accept with a different email",
+                        "Whether a signed-in user whose verified email differs from the invited address may accept"
+                                + " an invitation.", ProviderConfigProperty.BOOLEAN_TYPE,
+                        defaults.invitationAllowDifferentEmail()));
     }
 }

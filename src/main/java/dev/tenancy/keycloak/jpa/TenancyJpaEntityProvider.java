@@ -1,5 +1,8 @@
 package dev.tenancy.keycloak.jpa;
 
+import dev.tenancy.keycloak.invitation.TenancyInvitationEntity;
+import dev.tenancy.keycloak.invitation.TenancyInvitationGroupEntity;
+import dev.tenancy.keycloak.invitation.TenancyInvitationRoleEntity;
 import dev.tenancy.keycloak.tenant.TenancyMemberRoleEntity;
 import dev.tenancy.keycloak.tenant.TenancyModuleOverrideEntity;
 import java.util.List;
@@ -12,7 +15,8 @@ final class TenancyJpaEntityProvider implements JpaEntityProvider {
 
     @Override
     public List<Class<?>> getEntities() {
-        return List.of(TenancyMemberRoleEntity.class, TenancyModuleOverrideEntity.class);
+        return List.of(TenancyMemberRoleEntity.class, TenancyModuleOverrideEntity.class,
+                TenancyInvitationEntity.class, TenancyInvitationRoleEntity.class, TenancyInvitationGroupEntity.class);
     }
 
     @Override

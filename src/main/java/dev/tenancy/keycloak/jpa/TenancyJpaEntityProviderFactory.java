@@ -1,6 +1,7 @@
 package dev.tenancy.keycloak.jpa;
 
 import dev.tenancy.keycloak.TenancyVersion;
+import dev.tenancy.keycloak.invitation.InvitationDataCleanup;
 import dev.tenancy.keycloak.tenant.TenantDataCleanup;
 import java.util.Map;
 import org.keycloak.Config;
@@ -37,6 +38,7 @@ public final class TenancyJpaEntityProviderFactory implements JpaEntityProviderF
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(new TenantDataCleanup());
+        factory.register(new InvitationDataCleanup());
     }
 
     @Override

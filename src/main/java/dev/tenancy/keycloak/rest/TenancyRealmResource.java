@@ -1,5 +1,6 @@
 package dev.tenancy.keycloak.rest;
 
+import dev.tenancy.keycloak.invitation.InvitationPages;
 import dev.tenancy.keycloak.tenant.Membership;
 import dev.tenancy.keycloak.tenant.MembershipService;
 import dev.tenancy.keycloak.tenant.SelfServiceTenantResource;
@@ -39,5 +40,11 @@ public final class TenancyRealmResource {
         SelfServiceCaller caller = SelfServiceCaller.authenticate(session, realm);
         return SelfServiceTenantResource.of(session, realm, caller.auth().user(), tenantId,
                 caller.audit(session, realm));
+    }
+
+    /** The invitation link and its pages; the token in the link is the only credential. */
+    @Path("invitation")
+    public InvitationPages invitation() {
+        return new InvitationPages(session, session.getContext().getRealm());
     }
 }

@@ -1,6 +1,8 @@
 package dev.tenancy.keycloak.tenant;
 
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** Tenant access for the admin API: Keycloak's own organization admin permissions decide. */
@@ -35,7 +37,22 @@ final class AdminTenantAccess implements TenantAccess {
     }
 
     @Override
+    public void requireManageInvitations() {
+        auth.orgs().requireManage(tenant);
+    }
+
+    @Override
+    public void requireMayAssignGroup(GroupModel group) {
+        auth.groups().requireManageMembership(group);
+    }
+
+    @Override
     public Grantor grantor() {
         return Grantor.realmAdmin();
+    }
+
+    @Override
+    public UserModel actor() {
+        return auth.adminAuth().getUser();
     }
 }

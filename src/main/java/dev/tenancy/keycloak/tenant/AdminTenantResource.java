@@ -1,6 +1,7 @@
 package dev.tenancy.keycloak.tenant;
 
 import dev.tenancy.keycloak.audit.TenancyAudit;
+import dev.tenancy.keycloak.invitation.TenantInvitationsResource;
 import dev.tenancy.keycloak.json.JsonInput;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -63,6 +64,11 @@ public final class AdminTenantResource {
     @Path("modules")
     public TenantModulesResource modules() {
         return new TenantModulesResource(tenant, access, new ModuleService(session, realm, audit));
+    }
+
+    @Path("invitations")
+    public TenantInvitationsResource invitations() {
+        return new TenantInvitationsResource(session, realm, tenant, access, audit);
     }
 
     private TenantService tenants() {

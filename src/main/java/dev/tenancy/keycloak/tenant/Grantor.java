@@ -30,7 +30,7 @@ public final class Grantor {
     }
 
     /** Throws 403 unless every role in {@code roles} is one the grantor holds. */
-    void requireMayChange(Set<String> roles) {
+    public void requireMayChange(Set<String> roles) {
         if (heldRoles == null) {
             return;
         }

@@ -78,6 +78,24 @@ public final class MemberService {
         return view;
     }
 
+    /**
+     * Lets a user in who accepted an invitation: adds the membership when missing and adds the invited
+     * roles that still exist to the ones the user holds. The invitation was checked when it was made.
+     *
+     * @return the roles the user holds afterwards
+     */
+    public SortedSet<String> admit(OrganizationModel tenant, UserModel user, Set<String> invitedRoles) {
+        TenancyConfig config = TenancyConfigStore.read(realm);
+        boolean member = organizations().isMember(tenant, user);
+        if (!member && !organizations().addMember(tenant, user)) {
+            throw TenancyException.conflict("User cannot join this tenant");
+        }
+        SortedSet<String> roles = member ? store.rolesOfMember(tenant.getId(), user.getId()) : new TreeSet<>();
+        invitedRoles.stream().filter(config::hasRole).forEach(roles::add);
+        store.replaceRolesOfMember(tenant.getId(), user.getId(), roles);
+        return roles;
+    }
+
     public void remove(OrganizationModel tenant, String userId, Grantor grantor) {
         UserModel user = requireMember(tenant, userId);
         grantor.requireMayChange(store.rolesOfMember(tenant.getId(), user.getId()));

@@ -2,14 +2,18 @@ package dev.tenancy.keycloak.tenant;
 
 import dev.tenancy.keycloak.config.TenancyPermission;
 import dev.tenancy.keycloak.error.TenancyException;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.UserModel;
 
 /** Tenant access for the self-service API: the caller's own tenant roles decide. */
 final class MemberTenantAccess implements TenantAccess {
 
     private final Membership membership;
+    private final UserModel member;
 
-    MemberTenantAccess(Membership membership) {
+    MemberTenantAccess(Membership membership, UserModel member) {
         this.membership = membership;
+        this.member = member;
     }
 
     @Override
@@ -35,8 +39,23 @@ final class MemberTenantAccess implements TenantAccess {
     }
 
     @Override
+    public void requireManageInvitations() {
+        require(TenancyPermission.MANAGE_INVITATIONS);
+    }
+
+    @Override
+    public void requireMayAssignGroup(GroupModel group) {
+        throw TenancyException.forbidden("Only realm admins may put invitees into Keycloak groups");
+    }
+
+    @Override
     public Grantor grantor() {
         return Grantor.member(membership.roles());
+    }
+
+    @Override
+    public UserModel actor() {
+        return member;
     }
 
     private void require(TenancyPermission permission) {

@@ -2,6 +2,7 @@ package dev.tenancy.keycloak.tenant;
 
 import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.error.TenancyException;
+import dev.tenancy.keycloak.invitation.TenantInvitationsResource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,14 +23,16 @@ public final class SelfServiceTenantResource {
     private final RealmModel realm;
     private final OrganizationModel tenant;
     private final Membership membership;
+    private final UserModel caller;
     private final TenancyAudit audit;
 
     private SelfServiceTenantResource(KeycloakSession session, RealmModel realm, OrganizationModel tenant,
-            Membership membership, TenancyAudit audit) {
+            Membership membership, UserModel caller, TenancyAudit audit) {
         this.session = session;
         this.realm = realm;
         this.tenant = tenant;
         this.membership = membership;
+        this.caller = caller;
         this.audit = audit;
     }
 
@@ -41,7 +44,7 @@ public final class SelfServiceTenantResource {
         if (membership == null) {
             throw TenancyException.forbidden("You are not a member of this tenant");
         }
-        return new SelfServiceTenantResource(session, realm, tenant, membership, audit);
+        return new SelfServiceTenantResource(session, realm, tenant, membership, caller, audit);
     }
 
     @GET
@@ -52,13 +55,22 @@ public final class SelfServiceTenantResource {
 
     @Path("members")
     public TenantMembersResource members() {
-        return new TenantMembersResource(tenant, new MemberTenantAccess(membership),
+        return new TenantMembersResource(tenant, access(),
                 new MemberService(session, realm, audit));
     }
 
     @Path("modules")
     public TenantModulesResource modules() {
-        return new TenantModulesResource(tenant, new MemberTenantAccess(membership),
+        return new TenantModulesResource(tenant, access(),
                 new ModuleService(session, realm, audit));
+    }
+
+    @Path("invitations")
+    public TenantInvitationsResource invitations() {
+        return new TenantInvitationsResource(session, realm, tenant, access(), audit);
+    }
+
+    private TenantAccess access() {
+        return new MemberTenantAccess(membership, caller);
     }
 }

@@ -1,5 +1,8 @@
 package dev.tenancy.keycloak.tenant;
 
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.UserModel;
+
 /** How a caller's right to look at or change one tenant is checked; each check throws 403 when refused. */
 public interface TenantAccess {
 
@@ -11,5 +14,13 @@ public interface TenantAccess {
 
     void requireManageTenant();
 
+    void requireManageInvitations();
+
+    /** Throws 403 unless the caller may put invitees into this Keycloak group. */
+    void requireMayAssignGroup(GroupModel group);
+
     Grantor grantor();
+
+    /** The user acting: a realm admin (possibly of the master realm) or the tenant member. */
+    UserModel actor();
 }

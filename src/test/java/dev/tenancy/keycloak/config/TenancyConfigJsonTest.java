@@ -15,7 +15,7 @@ class TenancyConfigJsonTest {
             {"roles": {"admin": {"permissions": ["manage-members", "manage-tenant"]},
                        "operator": {"permissions": ["view-members"]}, "member": {}},
              "modules": {"billing": {"admin": "admin", "operator": "write", "member": "read"}},
-             "invitationLifespanSeconds": 3600, "apiKeyPrefix": "acme"}
+             "invitationLifespanSeconds": 3600, "apiKeyPrefix": "acme", "invitationAllowDifferentEmail": true}
             """;
 
     @Test
@@ -30,6 +30,7 @@ class TenancyConfigJsonTest {
         assertThat(config.defaultLevel("operator", "reports")).isEqualTo(ModuleLevel.NONE);
         assertThat(config.invitationLifespanSeconds()).isEqualTo(3600);
         assertThat(config.apiKeyPrefix()).isEqualTo("acme");
+        assertThat(config.invitationAllowDifferentEmail()).isTrue();
     }
 
     @Test
@@ -47,6 +48,7 @@ class TenancyConfigJsonTest {
 
         assertThat(config.invitationLifespanSeconds()).isEqualTo(TenancyConfig.DEFAULT_INVITATION_LIFESPAN_SECONDS);
         assertThat(config.apiKeyPrefix()).isEqualTo("tnc");
+        assertThat(config.invitationAllowDifferentEmail()).isFalse();
         assertThat(config.modules()).isEmpty();
     }
 

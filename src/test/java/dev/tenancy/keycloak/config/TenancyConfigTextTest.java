@@ -15,7 +15,7 @@ class TenancyConfigTextTest {
         TenancyConfig config = TenancyConfigText.parse(new TenancyConfigText.Fields(
                 "# roles\nadmin: manage-members, view-members\n\nmember:\n",
                 "billing: admin=admin, member = read",
-                " 3600 ", "acme"));
+                " 3600 ", "acme", " true "));
 
         assertThat(config.permissionsOf("admin"))
                 .containsExactlyInAnyOrder(TenancyPermission.MANAGE_MEMBERS, TenancyPermission.VIEW_MEMBERS);
@@ -23,13 +23,14 @@ class TenancyConfigTextTest {
         assertThat(config.defaultLevel("member", "billing")).isEqualTo(ModuleLevel.READ);
         assertThat(config.invitationLifespanSeconds()).isEqualTo(3600);
         assertThat(config.apiKeyPrefix()).isEqualTo("acme");
+        assertThat(config.invitationAllowDifferentEmail()).isTrue();
     }
 
     @Test
     void formatThenParseGivesTheSameConfiguration() {
         TenancyConfig config = TenancyConfigText.parse(new TenancyConfigText.Fields(
                 "owner: manage-tenant\noperator: view-members\nmember:", "billing: owner=admin, operator=write\nreports:",
-                "7200", "tnc"));
+                "7200", "tnc", "true"));
 
         assertThat(TenancyConfigText.parse(TenancyConfigText.format(config))).isEqualTo(config);
         assertThat(TenancyConfigText.parse(TenancyConfigText.format(TenancyConfig.defaults())))
@@ -38,10 +39,11 @@ class TenancyConfigTextTest {
 
     @Test
     void emptySettingsTakeTheirDefaults() {
-        TenancyConfig config = TenancyConfigText.parse(new TenancyConfigText.Fields("admin:", "", " ", null));
+        TenancyConfig config = TenancyConfigText.parse(new TenancyConfigText.Fields("admin:", "", " ", null, ""));
 
         assertThat(config.invitationLifespanSeconds()).isEqualTo(TenancyConfig.DEFAULT_INVITATION_LIFESPAN_SECONDS);
         assertThat(config.apiKeyPrefix()).isEqualTo(TenancyConfig.DEFAULT_API_KEY_PREFIX);
+        assertThat(config.invitationAllowDifferentEmail()).isFalse();
     }
 
     @ParameterizedTest
@@ -56,10 +58,18 @@ class TenancyConfigTextTest {
         "''|''|60|at least one role",
     })
     void mistakesAreReportedWithTheLineOrField(String roles, String modules, String lifespan, String message) {
-        TenancyConfigText.Fields fields = new TenancyConfigText.Fields(roles.replace("\\n", "\n"), modules, lifespan, "tnc");
+        TenancyConfigText.Fields fields = new TenancyConfigText.Fields(roles.replace("\\n", "\n"), modules, lifespan, "tnc",
+                "false");
 
         assertThatThrownBy(() -> TenancyConfigText.parse(fields))
                 .isInstanceOf(TenancyException.class)
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void theEmailSwitchIsTrueOrFalse() {
+        assertThatThrownBy(() -> TenancyConfigText.parse(new TenancyConfigText.Fields("admin:", "", "", "", "yes")))
+                .isInstanceOf(TenancyException.class)
+                .hasMessageContaining("'invitationAllowDifferentEmail' must be true or false");
     }
 }

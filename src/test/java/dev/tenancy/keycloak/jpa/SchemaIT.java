@@ -38,13 +38,28 @@ class SchemaIT {
                     .containsEntry("USER_ID", "USER_ENTITY");
             assertThat(cascadingForeignKeys(meta, connection, override))
                     .containsEntry("REALM_ID", "REALM").containsEntry("TENANT_ID", "ORG");
+
+            String invitation = table(meta, connection, "TENANCY_INVITATION");
+            String invitationRole = table(meta, connection, "TENANCY_INVITATION_ROLE");
+            String invitationGroup = table(meta, connection, "TENANCY_INVITATION_GROUP");
+            assertThat(uniqueColumnSets(meta, connection, invitation))
+                    .contains(Set.of("TOKEN_HASH"), Set.of("PENDING_KEY"));
+            assertThat(cascadingForeignKeys(meta, connection, invitation))
+                    .containsEntry("REALM_ID", "REALM").containsEntry("TENANT_ID", "ORG");
+            assertThat(uniqueColumnSets(meta, connection, invitationRole)).contains(Set.of("INVITATION_ID", "ROLE_NAME"));
+            assertThat(cascadingForeignKeys(meta, connection, invitationRole))
+                    .containsEntry("INVITATION_ID", "TENANCY_INVITATION");
+            assertThat(uniqueColumnSets(meta, connection, invitationGroup)).contains(Set.of("INVITATION_ID", "GROUP_ID"));
+            assertThat(cascadingForeignKeys(meta, connection, invitationGroup))
+                    .containsEntry("INVITATION_ID", "TENANCY_INVITATION");
         }
     }
 
     @Test
     void aRestartAppliesNothingTwice() throws SQLException {
         List<String> before = appliedChangeSets();
-        assertThat(before).contains("tenancy-2026-11-22-member-role", "tenancy-2026-11-22-module-override");
+        assertThat(before).contains("tenancy-2026-11-22-member-role", "tenancy-2026-11-22-module-override",
+                "tenancy-2026-11-22-invitation");
 
         server.restart();
 

@@ -3,6 +3,7 @@ package dev.tenancy.keycloak.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenancy.keycloak.support.Http;
+import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.KeycloakServer;
 import dev.tenancy.keycloak.support.Tenancy;
 import dev.tenancy.keycloak.support.TestRealm;
@@ -14,7 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Removing an organization, a user, a membership or a whole realm through Keycloak leaves no tenancy rows. */
+/**
+ * Removing an organization, a user, a membership, a group or a whole realm through Keycloak leaves no tenancy
+ * rows behind (a deleted group only drops out of the invitations that named it).
+ */
 class TenancyRowsCleanupIT {
 
     @RegisterExtension
@@ -35,13 +39,33 @@ class TenancyRowsCleanupIT {
                 + " \"modules\": {\"billing\": {\"admin\": \"read\"}}}");
         Tenancy.expect(200, Http.put(tenancy.adminApi() + "/tenants/" + tenant + "/modules", realm.adminToken(),
                 "{\"billing\": {\"admin\": \"write\"}}"), "override");
+        String invitation = invite(tenant, "org-gone-invitee@example.com");
         assertThat(rows("TENANCY_MEMBER_ROLE", "TENANT_ID", tenant)).isEqualTo(1);
         assertThat(rows("TENANCY_MODULE_OVERRIDE", "TENANT_ID", tenant)).isEqualTo(1);
+        assertThat(rows("TENANCY_INVITATION", "TENANT_ID", tenant)).isEqualTo(1);
+        assertThat(rows("TENANCY_INVITATION_ROLE", "INVITATION_ID", invitation)).isEqualTo(1);
+        assertThat(rows("TENANCY_INVITATION_GROUP", "INVITATION_ID", invitation)).isEqualTo(1);
 
         Tenancy.expect(204, Http.delete(realm.adminUrl() + "/organizations/" + tenant, realm.adminToken()), "delete org");
 
         assertThat(rows("TENANCY_MEMBER_ROLE", "TENANT_ID", tenant)).isZero();
         assertThat(rows("TENANCY_MODULE_OVERRIDE", "TENANT_ID", tenant)).isZero();
+        assertThat(rows("TENANCY_INVITATION", "TENANT_ID", tenant)).isZero();
+        assertThat(rows("TENANCY_INVITATION_ROLE", "INVITATION_ID", invitation)).isZero();
+        assertThat(rows("TENANCY_INVITATION_GROUP", "INVITATION_ID", invitation)).isZero();
+    }
+
+    @Test
+    void deletingAGroupRemovesItFromInvitations() throws SQLException {
+        String tenant = tenancy.createTenant("group-gone");
+        String invitation = invite(tenant, "group-gone-invitee@example.com");
+        String group = Http.get(realm.adminUrl() + "/groups?search=cleanup-group", realm.adminToken()).json()
+                .path(0).path("id").asText();
+
+        Tenancy.expect(204, Http.delete(realm.adminUrl() + "/groups/" + group, realm.adminToken()), "delete group");
+
+        assertThat(rows("TENANCY_INVITATION_GROUP", "INVITATION_ID", invitation)).isZero();
+        assertThat(rows("TENANCY_INVITATION", "ID", invitation)).isEqualTo(1);
     }
 
     @Test
@@ -75,13 +99,30 @@ class TenancyRowsCleanupIT {
         Tenancy doomedTenancy = new Tenancy(doomed);
         String tenant = doomedTenancy.createTenant("doomed");
         doomedTenancy.setRoles(tenant, doomed.createUser("doomed-user"), "admin");
+        Tenancy.expect(201, Http.post(doomedTenancy.adminApi() + "/tenants/" + tenant + "/invitations",
+                doomed.adminToken(), "{\"email\": \"doomed@example.com\", \"sendEmail\": false}"), "invite");
         String realmId = Http.get(doomed.adminUrl(), doomed.adminToken()).json().path("id").asText();
         assertThat(rows("TENANCY_MEMBER_ROLE", "REALM_ID", realmId)).isEqualTo(1);
+        assertThat(rows("TENANCY_INVITATION", "REALM_ID", realmId)).isEqualTo(1);
 
         doomed.delete();
 
         assertThat(rows("TENANCY_MEMBER_ROLE", "REALM_ID", realmId)).isZero();
         assertThat(rows("TENANCY_MODULE_OVERRIDE", "REALM_ID", realmId)).isZero();
+        assertThat(rows("TENANCY_INVITATION", "REALM_ID", realmId)).isZero();
+    }
+
+    /** An invitation with one role and the group /cleanup-group (created on first use); returns its id. */
+    private static String invite(String tenant, String email) {
+        if (Http.get(realm.adminUrl() + "/groups?search=cleanup-group", realm.adminToken()).json().isEmpty()) {
+            Tenancy.expect(201, Http.post(realm.adminUrl() + "/groups", realm.adminToken(),
+                    "{\"name\": \"cleanup-group\"}"), "create group");
+        }
+        HttpResult created = Http.post(tenancy.adminApi() + "/tenants/" + tenant + "/invitations", realm.adminToken(),
+                "{\"email\": \"" + email + "\", \"roles\": [\"member\"], \"groups\": [\"/cleanup-group\"],"
+                        + " \"sendEmail\": false}");
+        Tenancy.expect(201, created, "invite " + email);
+        return created.json().path("id").asText();
     }
 
     private static long rows(String table, String column, String value) throws SQLException {

@@ -61,7 +61,41 @@ class BadInputIT {
                 new Attempt("PUT", "/tenants/%T/modules", "{\"billing\": []}", 400, "Unknown module 'billing'"),
                 new Attempt("PUT", "/config", "{\"roles\": {\"admin\": {\"permissions\": [\"root\"]}}}", 400,
                         "unknown permission 'root'"),
-                new Attempt("PUT", "/config", "{\"roles\": {\"" + longName + "\": {}}}", 400, "is not a valid name"));
+                new Attempt("PUT", "/config", "{\"roles\": {\"" + longName + "\": {}}}", 400, "is not a valid name"),
+                new Attempt("PUT", "/config", "{\"roles\": {\"admin\": {}}, \"invitationAllowDifferentEmail\": 1}", 400,
+                        "'invitationAllowDifferentEmail' must be true or false"),
+                new Attempt("POST", "/tenants/%T/invitations", "{\"email\": ", 400, "not valid JSON"),
+                new Attempt("POST", "/tenants/%T/invitations", "{}", 400, "'email' is required"),
+                new Attempt("POST", "/tenants/%T/invitations", "{\"email\": \"not-an-address\"}", 400,
+                        "'email' is not a valid email address"),
+                new Attempt("POST", "/tenants/%T/invitations", "{\"email\": \"" + longName + "@example.com\"}", 400,
+                        "longer than 254"),
+                new Attempt("POST", "/tenants/%T/invitations", "{\"email\": \"a@example.com\", \"roles\": [\"ghost\"]}",
+                        400, "unknown role 'ghost'"),
+                new Attempt("POST", "/tenants/%T/invitations", "{\"email\": \"a@example.com\", \"groups\": [\"nopath\"]}",
+                        400, "'groups' has an invalid entry"),
+                new Attempt("POST", "/tenants/%T/invitations", "{\"email\": \"a@example.com\", \"lifespanSeconds\": 5}",
+                        400, "'lifespanSeconds' must be between"),
+                new Attempt("POST", "/tenants/%T/invitations", "{\"email\": \"a@example.com\", \"sendEmail\": \"no\"}",
+                        400, "'sendEmail' must be true or false"),
+                new Attempt("POST", "/tenants/%T/invitations", "{\"email\": \"a@example.com\", \"locale\": \"<b>\"}",
+                        400, "'locale' must be a language tag"),
+                new Attempt("POST", "/tenants/%T/invitations", "{\"email\": \"a@example.com\", \"clientId\": \"ghost\"}",
+                        400, "'clientId' names no enabled client"),
+                new Attempt("POST", "/tenants/%T/invitations",
+                        "{\"email\": \"a@example.com\", \"clientId\": \"tenancy-service\"}", 400,
+                        "'redirectUri' is required for this client"),
+                new Attempt("POST", "/tenants/%T/invitations", "{\"email\": \"a@example.com\", \"redirectUri\": \"https://x\"}",
+                        400, "'redirectUri' needs 'clientId'"),
+                new Attempt("POST", "/tenants/%T/invitations", "{\"email\": \"a@example.com\", \"token\": \"mine\"}",
+                        400, "Unknown field 'token'"),
+                new Attempt("GET", "/tenants/%T/invitations?status=open", null, 400, "'status' must be one of"),
+                new Attempt("GET", "/tenants/%T/invitations?max=0", null, 400, "'max' must be between"),
+                new Attempt("GET", "/tenants/%T/invitations/no-such-invitation", null, 404, "Invitation not found"),
+                new Attempt("POST", "/tenants/%T/invitations/" + "z".repeat(100) + "/revoke", null, 404,
+                        "Invitation not found"),
+                new Attempt("POST", "/tenants/%T/invitations/no-such-invitation/resend", "{\"sendEmail\": 3}", 400,
+                        "'sendEmail' must be true or false"));
 
         SoftAssertions soft = new SoftAssertions();
         for (Attempt attempt : attempts) {
@@ -89,6 +123,8 @@ class BadInputIT {
                 .json().path("overrides").size()).isZero();
         assertThat(Http.get(tenancy.adminApi() + "/config", realm.adminToken()).json().path("roles").has("admin"))
                 .isTrue();
+        assertThat(Http.get(tenancy.adminApi() + "/tenants/" + tenant + "/invitations", realm.adminToken()).json())
+                .isEmpty();
     }
 
     @Test

@@ -24,11 +24,18 @@ class TenantIsolationIT {
     private static String tenantB;
     private static String memberOfB;
     private static String memberOfA;
+    private static String invitationOfA;
+    private static String invitationOfB;
 
-    /** One call; {@code %T} is replaced by the tenant id, {@code %U} by a member of that tenant. */
+    /**
+     * One call; {@code %T} is replaced by the tenant id, {@code %U} by a member of that tenant and {@code %I}
+     * by an invitation of that tenant.
+     */
     private record Call(String method, String path, String body) {
         HttpResult send(String base, String token, String tenant, String user) {
-            return Http.send(method, base + path.replace("%T", tenant).replace("%U", user), token, body);
+            String invitation = tenant.equals(tenantA) ? invitationOfA : invitationOfB;
+            return Http.send(method, base + path.replace("%T", tenant).replace("%U", user).replace("%I", invitation),
+                    token, body);
         }
 
         @Override
@@ -44,6 +51,11 @@ class TenantIsolationIT {
             new Call("PUT", "/tenants/%T/members/%U", "{\"roles\": [\"member\"]}"),
             new Call("DELETE", "/tenants/%T/members/%U", null),
             new Call("GET", "/tenants/%T/modules", null),
+            new Call("GET", "/tenants/%T/invitations", null),
+            new Call("POST", "/tenants/%T/invitations", "{\"email\": \"intruder@example.com\", \"sendEmail\": false}"),
+            new Call("GET", "/tenants/%T/invitations/%I", null),
+            new Call("POST", "/tenants/%T/invitations/%I/resend", "{\"sendEmail\": false}"),
+            new Call("POST", "/tenants/%T/invitations/%I/revoke", null),
             new Call("PUT", "/tenants/%T/modules", "{\"billing\": {\"member\": \"admin\"}}"));
 
     private static final List<Call> ADMIN = List.of(
@@ -58,13 +70,19 @@ class TenantIsolationIT {
             new Call("PUT", "/tenants/%T/members/%U", "{\"roles\": [\"admin\"]}"),
             new Call("DELETE", "/tenants/%T/members/%U", null),
             new Call("GET", "/tenants/%T/modules", null),
+            new Call("GET", "/tenants/%T/invitations", null),
+            new Call("POST", "/tenants/%T/invitations", "{\"email\": \"intruder@example.com\", \"sendEmail\": false}"),
+            new Call("GET", "/tenants/%T/invitations/%I", null),
+            new Call("POST", "/tenants/%T/invitations/%I/resend", "{\"sendEmail\": false}"),
+            new Call("POST", "/tenants/%T/invitations/%I/revoke", null),
             new Call("PUT", "/tenants/%T/modules", "{\"billing\": {\"member\": \"admin\"}}"));
 
     @BeforeAll
     static void twoTenants() {
         tenancy = new Tenancy(realm);
         tenancy.configure("""
-                {"roles": {"admin": {"permissions": ["manage-tenant", "manage-members", "view-members"]},
+                {"roles": {"admin": {"permissions": ["manage-tenant", "manage-members", "view-members",
+                                                       "manage-invitations"]},
                            "operator": {"permissions": ["view-members"]}, "member": {}},
                  "modules": {"billing": {"admin": "admin", "operator": "write", "member": "read"}}}
                 """);
@@ -77,6 +95,15 @@ class TenantIsolationIT {
         memberOfB = realm.createUser("member-b");
         tenancy.setRoles(tenantB, memberOfB, "admin");
         realm.createUser("outsider");
+        invitationOfA = invite(tenantA, "invited-a@example.com");
+        invitationOfB = invite(tenantB, "invited-b@example.com");
+    }
+
+    private static String invite(String tenant, String email) {
+        HttpResult created = Http.post(tenancy.adminApi() + "/tenants/" + tenant + "/invitations", realm.adminToken(),
+                "{\"email\": \"" + email + "\", \"sendEmail\": false}");
+        Tenancy.expect(201, created, "invite " + email);
+        return created.json().path("id").asText();
     }
 
     @Test
@@ -105,7 +132,7 @@ class TenantIsolationIT {
         String token = realm.userToken("operator-a");
         SoftAssertions soft = new SoftAssertions();
         for (Call call : SELF_SERVICE) {
-            int expected = call.method().equals("GET") ? 200 : 403;
+            int expected = call.method().equals("GET") && !call.path().contains("invitations") ? 200 : 403;
             soft.assertThat(call.send(tenancy.selfService(), token, tenantA, memberOfA).status()).as(call.toString())
                     .isEqualTo(expected);
         }
@@ -122,6 +149,22 @@ class TenantIsolationIT {
             soft.assertThat(call.send(tenancy.selfService(), token, tenantA, memberOfA).status()).as(call.toString())
                     .isEqualTo(ownTenantView ? 200 : 403);
         }
+        soft.assertAll();
+    }
+
+    @Test
+    void anInvitationOfBIsNotFoundThroughA() {
+        String adminOfA = realm.userToken("admin-a");
+        String throughA = "/tenants/" + tenantA + "/invitations/" + invitationOfB;
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(Http.get(tenancy.selfService() + throughA, adminOfA).status()).as("self-service get").isEqualTo(404);
+        soft.assertThat(Http.post(tenancy.selfService() + throughA + "/revoke", adminOfA, null).status())
+                .as("self-service revoke").isEqualTo(404);
+        soft.assertThat(Http.post(tenancy.selfService() + throughA + "/resend", adminOfA, null).status())
+                .as("self-service resend").isEqualTo(404);
+        soft.assertThat(Http.get(tenancy.adminApi() + throughA, realm.adminToken()).status()).as("admin get").isEqualTo(404);
+        soft.assertThat(Http.get(tenancy.selfService() + "/tenants/" + tenantA + "/invitations", adminOfA).body())
+                .as("A's list").contains(invitationOfA).doesNotContain(invitationOfB);
         soft.assertAll();
     }
 
@@ -149,6 +192,10 @@ class TenantIsolationIT {
         soft.assertThat(Http.get(tenancy.adminApi() + "/tenants/" + tenantB + "/modules", realm.adminToken()).json()
                 .path("overrides").size()).isZero();
         soft.assertThat(Http.get(tenancy.adminApi() + "/tenants?search=intruder", realm.adminToken()).json()).isEmpty();
+        soft.assertThat(Http.get(tenancy.adminApi() + "/tenants/" + tenantB + "/invitations/" + invitationOfB,
+                realm.adminToken()).json().path("status").asText()).isEqualTo("pending");
+        soft.assertThat(Http.get(tenancy.adminApi() + "/tenants/" + tenantB + "/invitations?email=intruder",
+                realm.adminToken()).json()).isEmpty();
         soft.assertAll();
     }
 

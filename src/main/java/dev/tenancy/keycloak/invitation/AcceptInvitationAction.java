@@ -1,0 +1,116 @@
+package dev.tenancy.keycloak.invitation;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.models.UserModel;
+
+/**
+ * The last step of the login an invitation link starts: the signed-in user sees the invitation and accepts
+ * or declines it. A user whose verified email is not the invited one is told so and goes on without
+ * accepting; the invitation stays pending for its owner.
+ */
+final class AcceptInvitationAction implements RequiredActionProvider {
+
+    static final String ID = "tenancy-accept-invitation";
+    /**
+     * Client note naming the invitation, by the hash of its token. A client note, not an auth note: it
+     * survives "Restart login", which clears auth notes and the session's required actions.
+     */
+    static final String TOKEN_HASH_NOTE = "tenancy.invitation.token-hash";
+    static final String TEMPLATE = "tenancy-invitation-confirm.ftl";
+
+    /** Runs in a login an invitation link started, and in no other (never stored on the user). */
+    @Override
+    public void evaluateTriggers(RequiredActionContext context) {
+        if (tokenHash(context) != null) {
+            context.getAuthenticationSession().addRequiredAction(ID);
+        }
+    }
+
+    @Override
+    public void requiredActionChallenge(RequiredActionContext context) {
+        InvitationAcceptance acceptance = new InvitationAcceptance(context.getSession(), context.getRealm());
+        InvitationAcceptance.Lookup lookup = acceptance.byHash(tokenHash(context));
+        if (!lookup.valid()) {
+            context.challenge(ended(context, InvitationPages.refusalMessage(lookup.refusal())));
+        } else if (!acceptance.mayAccept(lookup.ticket(), context.getUser())) {
+            context.challenge(page(context, "wrongAccount", lookup.ticket(), null));
+        } else {
+            context.challenge(page(context, "confirm", lookup.ticket(), null));
+        }
+    }
+
+    @Override
+    public void processAction(RequiredActionContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        String action = form.getFirst("action");
+        if ("continue".equals(action)) {
+            done(context);
+            return;
+        }
+        InvitationAcceptance acceptance = new InvitationAcceptance(context.getSession(), context.getRealm());
+        InvitationAcceptance.Lookup lookup = acceptance.byHash(tokenHash(context));
+        if (!lookup.valid()) {
+            context.challenge(ended(context, InvitationPages.refusalMessage(lookup.refusal())));
+            return;
+        }
+        InvitationAcceptance.Ticket ticket = lookup.ticket();
+        UserModel user = context.getUser();
+        if ("decline".equals(action)) {
+            boolean declined = acceptance.decline(ticket);
+            context.challenge(declined
+                    ? ended(context, "tenancyInvitationDeclined", "tenancyInvitationTitle")
+                    : ended(context, "tenancyInvitationNoLongerValid"));
+        } else if ("accept".equals(action)) {
+            if (!acceptance.mayAccept(ticket, user)) {
+                context.challenge(page(context, "wrongAccount", ticket, null));
+            } else if (acceptance.accept(ticket, () -> user).isPresent()) {
+                done(context);
+            } else {
+                context.challenge(ended(context, "tenancyInvitationNoLongerValid"));
+            }
+        } else {
+            context.challenge(page(context, "confirm", ticket, "tenancyInvitationChooseAction"));
+        }
+    }
+
+    private static void done(RequiredActionContext context) {
+        context.getAuthenticationSession().removeClientNote(TOKEN_HASH_NOTE);
+        context.success();
+    }
+
+    private static String tokenHash(RequiredActionContext context) {
+        return context.getAuthenticationSession().getClientNote(TOKEN_HASH_NOTE);
+    }
+
+    private static Response page(RequiredActionContext context, String state, InvitationAcceptance.Ticket ticket,
+            String error) {
+        var form = context.form()
+                .setAttribute("tenancyState", state)
+                .setAttribute("tenancyInvitation", InvitationPageBean.of(context.getSession(), ticket))
+                .setAttribute("tenancySignedInAs", context.getUser().getEmail() == null
+                        ? context.getUser().getUsername() : context.getUser().getEmail());
+        if (error != null) {
+            form.setError(error);
+        }
+        return form.createForm(TEMPLATE);
+    }
+
+    private static Response ended(RequiredActionContext context, String message) {
+        return ended(context, message, "tenancyInvitationNoLongerValidTitle");
+    }
+
+    private static Response ended(RequiredActionContext context, String message, String title) {
+        return context.form()
+                .setAttribute("tenancyState", "ended")
+                .setAttribute("tenancyMessage", message)
+                .setAttribute("tenancyTitle", title)
+                .createForm(TEMPLATE);
+    }
+
+    @Override
+    public void close() {
+    }
+}

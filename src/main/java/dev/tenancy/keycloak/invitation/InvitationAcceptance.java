@@ -1,0 +1,200 @@
+package dev.tenancy.keycloak.invitation;
+
+import dev.tenancy.keycloak.audit.TenancyAudit;
+import dev.tenancy.keycloak.config.TenancyConfigStore;
+import dev.tenancy.keycloak.tenant.MemberService;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.organization.OrganizationProvider;
+
+/**
+ * What the invitee does with an invitation: look it up by its token, accept it as a user, or decline it.
+ * Accepting is one conditional update followed by membership, roles and groups in the same transaction, so
+ * of many concurrent accepts exactly one wins. Raises user events: {@code INVITE_ORG} on accept,
+ * {@code INVITE_ORG_ERROR} with the reason on decline, expiry and lost races.
+ */
+final class InvitationAcceptance {
+
+    static final String INVITATION_ID = "tenancy_invitation_id";
+    static final String ERROR_DECLINED = "invitation_declined";
+    static final String ERROR_EXPIRED = "invitation_expired";
+    static final String ERROR_NOT_PENDING = "invitation_not_pending";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final InvitationStore store;
+
+    InvitationAcceptance(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+        this.store = new InvitationStore(session, realm.getId());
+    }
+
+    /** Why a link cannot be used. */
+    enum Refusal {
+        UNKNOWN,
+        EXPIRED,
+        ACCEPTED,
+        DECLINED,
+        REVOKED,
+        TENANT_UNAVAILABLE
+    }
+
+    /** A pending invitation, with what the pages show. */
+    record Ticket(String id, String tokenHash, OrganizationModel tenant, String email, String inviterName,
+            SortedSet<String> roles, List<String> groupIds, long expiresAt, String clientId, String redirectUri) {
+    }
+
+    /** Either a ticket or the reason there is none. */
+    record Lookup(Ticket ticket, Refusal refusal) {
+
+        boolean valid() {
+            return ticket != null;
+        }
+    }
+
+    Lookup byToken(String token) {
+        if (!InvitationToken.isWellFormed(token)) {
+            return new Lookup(null, Refusal.UNKNOWN);
+        }
+        return byHash(InvitationToken.hash(token));
+    }
+
+    Lookup byHash(String tokenHash) {
+        Optional<TenancyInvitationEntity> found = tokenHash == null ? Optional.empty()
+                : store.findByTokenHash(tokenHash);
+        if (found.isEmpty()) {
+            return new Lookup(null, Refusal.UNKNOWN);
+        }
+        TenancyInvitationEntity invitation = found.get();
+        InvitationStatus status = InvitationStatus.parse(invitation.status()).orElse(InvitationStatus.EXPIRED);
+        long now = System.currentTimeMillis();
+        if (status == InvitationStatus.PENDING && invitation.expiresAt() <= now) {
+            if (store.expire(invitation.id(), now)) {
+                event(invitation, EventType.INVITE_ORG_ERROR, null).error(ERROR_EXPIRED);
+            }
+            status = InvitationStatus.EXPIRED;
+        }
+        switch (status) {
+            case PENDING -> {
+                OrganizationModel tenant = organizations().getById(invitation.tenantId());
+                if (tenant == null || !tenant.isEnabled() || !realm.isOrganizationsEnabled()) {
+                    return new Lookup(null, Refusal.TENANT_UNAVAILABLE);
+                }
+                List<String> ids = List.of(invitation.id());
+                return new Lookup(new Ticket(invitation.id(), invitation.tokenHash(), tenant, invitation.email(),
+                        invitation.inviterName(), store.rolesOf(ids).getOrDefault(invitation.id(), new TreeSet<>()),
+                        List.copyOf(store.groupsOf(ids).getOrDefault(invitation.id(), new TreeSet<>())),
+                        invitation.expiresAt(), invitation.clientId(), invitation.redirectUri()), null);
+            }
+            case ACCEPTED -> {
+                return new Lookup(null, Refusal.ACCEPTED);
+            }
+            case DECLINED -> {
+                return new Lookup(null, Refusal.DECLINED);
+            }
+            case REVOKED -> {
+                return new Lookup(null, Refusal.REVOKED);
+            }
+            default -> {
+                return new Lookup(null, Refusal.EXPIRED);
+            }
+        }
+    }
+
+    /** Reads the invitation again from the database: whether it is still pending after what others did. */
+    boolean stillPending(Ticket ticket) {
+        return store.findByTokenHash(ticket.tokenHash())
+                .map(invitation -> {
+                    store.refresh(invitation);
+                    return InvitationStatus.PENDING.label().equals(invitation.status());
+                })
+                .orElse(false);
+    }
+
+    /** The user registered for this invitation, if any: the account that holds the invited email. */
+    Optional<UserModel> invitedUser(Ticket ticket) {
+        return Optional.ofNullable(session.users().getUserByEmail(realm, ticket.email()));
+    }
+
+    /**
+     * Whether {@code user} may accept: their verified email is the invited one, or the realm allows any
+     * signed-in user to accept.
+     */
+    boolean mayAccept(Ticket ticket, UserModel user) {
+        if (TenancyConfigStore.read(realm).invitationAllowDifferentEmail()) {
+            return true;
+        }
+        return user.isEmailVerified() && user.getEmail() != null
+                && user.getEmail().toLowerCase(Locale.ROOT).equals(ticket.email());
+    }
+
+    /**
+     * Claims the invitation, then takes the user from {@code invitee} (an existing account, or one created
+     * now) and lets them in. Empty when another request claimed the invitation first or it ended meanwhile;
+     * nothing is changed then and {@code invitee} is not called. Claiming first means a racing request
+     * never gets as far as creating an account.
+     */
+    Optional<UserModel> accept(Ticket ticket, Supplier<UserModel> invitee) {
+        if (!store.accept(ticket.id(), ticket.tokenHash(), System.currentTimeMillis())) {
+            event(ticket, EventType.INVITE_ORG_ERROR, null).error(ERROR_NOT_PENDING);
+            return Optional.empty();
+        }
+        UserModel user = invitee.get();
+        store.acceptedBy(ticket.id(), user.getId());
+        SortedSet<String> roles = new MemberService(session, realm, TenancyAudit.none())
+                .admit(ticket.tenant(), user, ticket.roles());
+        for (String groupId : ticket.groupIds()) {
+            GroupModel group = session.groups().getGroupById(realm, groupId);
+            if (group != null && !user.isMemberOf(group)) {
+                user.joinGroup(group);
+            }
+        }
+        event(ticket, EventType.INVITE_ORG, user).detail("tenancy_roles", roles).success();
+        return Optional.of(user);
+    }
+
+    boolean decline(Ticket ticket) {
+        if (!store.decline(ticket.id(), ticket.tokenHash(), System.currentTimeMillis())) {
+            return false;
+        }
+        event(ticket, EventType.INVITE_ORG_ERROR, null).error(ERROR_DECLINED);
+        return true;
+    }
+
+    private EventBuilder event(Ticket ticket, EventType type, UserModel user) {
+        return event(type, user, ticket.id(), ticket.tenant().getId(), ticket.email());
+    }
+
+    private EventBuilder event(TenancyInvitationEntity invitation, EventType type, UserModel user) {
+        return event(type, user, invitation.id(), invitation.tenantId(), invitation.email());
+    }
+
+    private EventBuilder event(EventType type, UserModel user, String invitationId, String tenantId, String email) {
+        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(type)
+                .detail(Details.ORG_ID, tenantId)
+                .detail(INVITATION_ID, invitationId)
+                .detail(Details.EMAIL, email);
+        if (user != null) {
+            event.user(user).detail(Details.USERNAME, user.getUsername());
+        }
+        return event;
+    }
+
+    private OrganizationProvider organizations() {
+        return session.getProvider(OrganizationProvider.class);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.tenancy.keycloak.invitation;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import org.keycloak.models.KeycloakSession;
+
+/** What the invitation pages show of a pending invitation, with getters for the FreeMarker templates. */
+public final class InvitationPageBean {
+
+    private final String tenantName;
+    private final String inviterName;
+    private final String email;
+    private final List<String> roles;
+    private final String expiresAt;
+
+    private InvitationPageBean(String tenantName, String inviterName, String email, List<String> roles,
+            String expiresAt) {
+        this.tenantName = tenantName;
+        this.inviterName = inviterName;
+        this.email = email;
+        this.roles = roles;
+        this.expiresAt = expiresAt;
+    }
+
+    static InvitationPageBean of(KeycloakSession session, InvitationAcceptance.Ticket ticket) {
+        Locale locale = session.getContext().resolveLocale(null);
+        String expiry = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                .withLocale(locale).withZone(ZoneOffset.UTC).format(Instant.ofEpochMilli(ticket.expiresAt())) + " UTC";
+        String tenantName = ticket.tenant().getName() == null ? ticket.tenant().getAlias() : ticket.tenant().getName();
+        return new InvitationPageBean(tenantName, ticket.inviterName(), ticket.email(), List.copyOf(ticket.roles()),
+                expiry);
+    }
+
+    public String getTenantName() {
+        return tenantName;
+    }
+
+    public String getInviterName() {
+        return inviterName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public List<String> getRoles() {
+        return roles;
+    }
+
+    public String getExpiresAt() {
+        return expiresAt;
+    }
+}

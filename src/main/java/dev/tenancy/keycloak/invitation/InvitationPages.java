@@ -1,0 +1,172 @@
+package dev.tenancy.keycloak.invitation;
+
+import dev.tenancy.keycloak.config.TenancyConfigStore;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+
+/**
+ * {@code /realms/{realm}/tenancy/invitation}: where the link of an invitation mail leads. Shows who invited
+ * whom to which tenant with which roles; a new invitee creates an account here, an existing one signs in
+ * through Keycloak's login and confirms. Every link that cannot be used gets a page that says why. The
+ * answers are HTML whatever the client accepts, as Keycloak's own login pages are.
+ */
+public final class InvitationPages {
+
+    private static final Logger LOG = Logger.getLogger(InvitationPages.class);
+    static final String TEMPLATE = "tenancy-invitation.ftl";
+    static final String MESSAGE_TEMPLATE = "tenancy-invitation-message.ftl";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final InvitationAcceptance acceptance;
+
+    public InvitationPages(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+        this.acceptance = new InvitationAcceptance(session, realm);
+    }
+
+    /** The link sent to the invitee; the one place the token appears. */
+    static String link(KeycloakSession session, RealmModel realm, String token) {
+        return session.getContext().getUri().getBaseUriBuilder()
+                .path("realms").path(realm.getName()).path("tenancy").path("invitation")
+                .queryParam("token", token)
+                .build().toString();
+    }
+
+    static String refusalMessage(InvitationAcceptance.Refusal refusal) {
+        return switch (refusal) {
+            case UNKNOWN -> "tenancyInvitationUnknown";
+            case EXPIRED -> "tenancyInvitationExpired";
+            case ACCEPTED -> "tenancyInvitationUsed";
+            case DECLINED -> "tenancyInvitationWasDeclined";
+            case REVOKED -> "tenancyInvitationRevoked";
+            case TENANT_UNAVAILABLE -> "tenancyInvitationTenantUnavailable";
+        };
+    }
+
+    @GET
+    public Response open(@QueryParam("token") String token) {
+        InvitationAcceptance.Lookup lookup = acceptance.byToken(token);
+        if (!lookup.valid()) {
+            return refused(lookup.refusal());
+        }
+        InvitationAcceptance.Ticket ticket = lookup.ticket();
+        return invitation(ticket, token, mode(ticket), new MultivaluedHashMap<>(), List.of(), Response.Status.OK);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response act(MultivaluedMap<String, String> form) {
+        String token = form.getFirst("token");
+        InvitationAcceptance.Lookup lookup = acceptance.byToken(token);
+        if (!lookup.valid()) {
+            return refused(lookup.refusal());
+        }
+        InvitationAcceptance.Ticket ticket = lookup.ticket();
+        String action = Optional.ofNullable(form.getFirst("action")).orElse("");
+        return switch (action) {
+            case "decline" -> acceptance.decline(ticket)
+                    ? message("tenancyInvitationDeclined", null, Response.Status.OK)
+                    : noLongerValid();
+            case "sign-in" -> new InvitationLogin(session, realm).toConfirm(ticket);
+            case "register" -> register(ticket, token, form);
+            default -> invitation(ticket, token, mode(ticket), new MultivaluedHashMap<>(),
+                    List.of(new FormMessage(null, "tenancyInvitationChooseAction")), Response.Status.BAD_REQUEST);
+        };
+    }
+
+    private Response register(InvitationAcceptance.Ticket ticket, String token, MultivaluedMap<String, String> form) {
+        boolean accountExists = acceptance.invitedUser(ticket).isPresent();
+        InvitationRegistration registration = new InvitationRegistration(session, realm);
+        List<FormMessage> errors = accountExists ? List.of() : registration.validate(ticket.email(), form);
+        if ((accountExists || !errors.isEmpty()) && !acceptance.stillPending(ticket)) {
+            // A concurrent request accepted the invitation (and made the account) a moment ago.
+            return noLongerValid();
+        }
+        if (accountExists) {
+            return invitation(ticket, token, "signIn", new MultivaluedHashMap<>(),
+                    List.of(new FormMessage(null, "tenancyInvitationAccountExists")), Response.Status.CONFLICT);
+        }
+        if (!errors.isEmpty()) {
+            return invitation(ticket, token, "register", form, errors, Response.Status.BAD_REQUEST);
+        }
+        Optional<UserModel> user;
+        try {
+            user = acceptance.accept(ticket, () -> registration.create(ticket.email(), form));
+        } catch (ModelDuplicateException e) {
+            session.getTransactionManager().setRollbackOnly();
+            return invitation(ticket, token, "register", form,
+                    List.of(new FormMessage(InvitationRegistration.USERNAME, "usernameExistsMessage")),
+                    Response.Status.CONFLICT);
+        }
+        if (user.isEmpty()) {
+            return noLongerValid();
+        }
+        LOG.debugf("Invitation %s accepted by new user %s", ticket.id(), user.get().getId());
+        return new InvitationLogin(session, realm).toSignIn(ticket.clientId(), ticket.redirectUri(),
+                ticket.tenant().getAlias(), user.get().getUsername());
+    }
+
+    private Response noLongerValid() {
+        return message("tenancyInvitationNoLongerValid", "tenancyInvitationNoLongerValidTitle",
+                Response.Status.CONFLICT);
+    }
+
+    private String mode(InvitationAcceptance.Ticket ticket) {
+        return acceptance.invitedUser(ticket).isPresent() ? "signIn" : "register";
+    }
+
+    private Response invitation(InvitationAcceptance.Ticket ticket, String token, String mode,
+            MultivaluedMap<String, String> form, List<FormMessage> errors, Response.Status status) {
+        LoginFormsProvider page = session.getProvider(LoginFormsProvider.class)
+                .setAttribute("tenancyInvitation", InvitationPageBean.of(session, ticket))
+                .setAttribute("tenancyToken", token)
+                .setAttribute("tenancyMode", mode)
+                .setAttribute("tenancyActionUrl", actionUrl())
+                .setAttribute("tenancyAllowDifferentEmail",
+                        TenancyConfigStore.read(realm).invitationAllowDifferentEmail())
+                .setAttribute("tenancyForm", new InvitationFormBean(form))
+                .setAttribute("registrationEmailAsUsername", realm.isRegistrationEmailAsUsername())
+                .setStatus(status);
+        if (!errors.isEmpty()) {
+            page.setErrors(errors);
+        }
+        return page.createForm(TEMPLATE);
+    }
+
+    private Response refused(InvitationAcceptance.Refusal refusal) {
+        Response.Status status = refusal == InvitationAcceptance.Refusal.UNKNOWN
+                ? Response.Status.NOT_FOUND : Response.Status.GONE;
+        return message(refusalMessage(refusal), "tenancyInvitationNoLongerValidTitle", status);
+    }
+
+    private Response message(String message, String title, Response.Status status) {
+        return session.getProvider(LoginFormsProvider.class)
+                .setAttribute("tenancyMessage", message)
+                .setAttribute("tenancyTitle", title == null ? "tenancyInvitationTitle" : title)
+                .setStatus(status)
+                .createForm(MESSAGE_TEMPLATE);
+    }
+
+    private String actionUrl() {
+        return session.getContext().getUri().getBaseUriBuilder()
+                .path("realms").path(realm.getName()).path("tenancy").path("invitation")
+                .build().toString();
+    }
+}

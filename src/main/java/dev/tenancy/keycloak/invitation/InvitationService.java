@@ -1,0 +1,224 @@
+package dev.tenancy.keycloak.invitation;
+
+import dev.tenancy.keycloak.audit.TenancyAudit;
+import dev.tenancy.keycloak.audit.TenancyResource;
+import dev.tenancy.keycloak.config.TenancyConfig;
+import dev.tenancy.keycloak.config.TenancyConfigStore;
+import dev.tenancy.keycloak.error.TenancyException;
+import dev.tenancy.keycloak.tenant.TenantAccess;
+import jakarta.persistence.PersistenceException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.organization.OrganizationProvider;
+
+/**
+ * Creating, listing, resending and revoking the invitations of one tenant. Accepting and declining happen
+ * on the invitation pages ({@link InvitationAcceptance}).
+ */
+public final class InvitationService {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final InvitationStore store;
+    private final InvitationViews views;
+    private final TenancyAudit audit;
+
+    public InvitationService(KeycloakSession session, RealmModel realm, TenancyAudit audit) {
+        this.session = session;
+        this.realm = realm;
+        this.store = new InvitationStore(session, realm.getId());
+        this.views = new InvitationViews(session, realm, store);
+        this.audit = audit;
+    }
+
+    /** The answer to a create or resend: the invitation, the link when the caller asked for it, the mail. */
+    record Issued(InvitationView invitation, String link, InvitationMail.Outcome mail) {
+
+        Map<String, Object> toJson() {
+            Map<String, Object> json = invitation.toJson();
+            if (link != null) {
+                json.put("link", link);
+            }
+            if (mail != null) {
+                json.put("emailSent", mail.sent());
+                if (!mail.sent()) {
+                    json.put("emailError", mail.error());
+                }
+            }
+            return json;
+        }
+    }
+
+    Issued create(OrganizationModel tenant, InvitationInput input, TenantAccess access) {
+        TenancyConfig config = TenancyConfigStore.read(realm);
+        for (String role : input.roles()) {
+            if (!config.hasRole(role)) {
+                throw TenancyException.badRequest("Field 'roles' names unknown role '" + role + "'");
+            }
+        }
+        access.grantor().requireMayChange(input.roles());
+        List<GroupModel> groups = new ArrayList<>();
+        for (String path : input.groupPaths()) {
+            GroupModel group = KeycloakModelUtils.findGroupByPath(session, realm, path);
+            if (group == null) {
+                throw TenancyException.badRequest("Field 'groups' names unknown group '" + path + "'");
+            }
+            access.requireMayAssignGroup(group);
+            groups.add(group);
+        }
+        InvitationLanding landing = InvitationLanding.of(session, realm, input);
+
+        UserModel existing = session.users().getUserByEmail(realm, input.email());
+        if (existing != null && organizations().isMember(tenant, existing)) {
+            throw TenancyException.conflict("A user with this email is already a member of this tenant");
+        }
+        long now = System.currentTimeMillis();
+        expireDue(tenant.getId(), now);
+        String pendingKey = InvitationToken.pendingKey(tenant.getId(), input.email());
+        if (store.findPending(pendingKey).isPresent()) {
+            throw TenancyException.conflict("A pending invitation for this email already exists in this tenant;"
+                    + " resend or revoke it");
+        }
+
+        UserModel inviter = access.actor();
+        long lifespan = input.lifespanSeconds().orElse(config.invitationLifespanSeconds());
+        String locale = input.locale().orElseGet(() -> defaultLocale(existing));
+        InvitationToken token = InvitationToken.generate();
+        TenancyInvitationEntity invitation = new TenancyInvitationEntity(KeycloakModelUtils.generateId(),
+                realm.getId(), tenant.getId(), input.email(), inviter == null ? null : inviter.getId(),
+                InvitationViews.displayName(inviter), token.hash(), pendingKey, locale,
+                landing.clientId(), landing.redirectUri(), now, now + lifespan * 1000);
+        try {
+            store.insert(invitation, input.roles(), groups.stream().map(GroupModel::getId).toList());
+        } catch (PersistenceException e) {
+            // Another request created the same pending invitation between our check and our insert.
+            throw TenancyException.conflict("A pending invitation for this email already exists in this tenant");
+        }
+        InvitationView view = InvitationViews.view(invitation, new TreeSet<>(input.roles()),
+                groups.stream().map(KeycloakModelUtils::buildGroupPath).toList());
+        audit.tenantChange(TenancyResource.TENANCY_INVITATION, OperationType.CREATE, tenant.getId(), view.toJson(),
+                "tenants", tenant.getId(), "invitations", invitation.id());
+        return deliver(tenant, view, token, input.sendEmail());
+    }
+
+    List<InvitationView> list(OrganizationModel tenant, InvitationStatus status, String emailPart, int first,
+            int max) {
+        expireDue(tenant.getId(), System.currentTimeMillis());
+        return views.of(store.list(tenant.getId(), status, emailPart == null ? null
+                : emailPart.toLowerCase(Locale.ROOT), first, max));
+    }
+
+    InvitationView get(OrganizationModel tenant, String id) {
+        expireDue(tenant.getId(), System.currentTimeMillis());
+        return views.of(require(tenant, id));
+    }
+
+    /** A new token and a new expiry for a pending invitation; the old link stops working at once. */
+    Issued resend(OrganizationModel tenant, String id, boolean sendEmail) {
+        long now = System.currentTimeMillis();
+        expireDue(tenant.getId(), now);
+        TenancyInvitationEntity invitation = require(tenant, id);
+        InvitationToken token = InvitationToken.generate();
+        long lifespan = invitation.expiresAt() - invitation.sentAt();
+        boolean reissued = store.reissue(invitation.id(), invitation.tokenHash(), token.hash(), now, now + lifespan);
+        store.refresh(invitation);
+        if (!reissued) {
+            throw notPending(invitation);
+        }
+        InvitationView view = views.of(invitation);
+        audit.tenantChange(TenancyResource.TENANCY_INVITATION, OperationType.ACTION, tenant.getId(),
+                event(view, "resend"), "tenants", tenant.getId(), "invitations", id, "resend");
+        return deliver(tenant, view, token, sendEmail);
+    }
+
+    InvitationView revoke(OrganizationModel tenant, String id, UserModel actor) {
+        long now = System.currentTimeMillis();
+        expireDue(tenant.getId(), now);
+        TenancyInvitationEntity invitation = require(tenant, id);
+        boolean revoked = store.revoke(invitation.id(), actor == null ? null : actor.getId(), now);
+        store.refresh(invitation);
+        if (!revoked) {
+            throw notPending(invitation);
+        }
+        InvitationView view = views.of(invitation);
+        audit.tenantChange(TenancyResource.TENANCY_INVITATION, OperationType.ACTION, tenant.getId(),
+                event(view, "revoke"), "tenants", tenant.getId(), "invitations", id, "revoke");
+        return view;
+    }
+
+    /** Marks the tenant's pending invitations whose time is up as expired, with an event for each. */
+    private void expireDue(String tenantId, long now) {
+        for (TenancyInvitationEntity due : store.pendingDue(tenantId, now)) {
+            if (store.expire(due.id(), now)) {
+                Map<String, Object> representation = new LinkedHashMap<>();
+                representation.put("id", due.id());
+                representation.put("email", due.email());
+                representation.put("status", InvitationStatus.EXPIRED.label());
+                audit.tenantChange(TenancyResource.TENANCY_INVITATION, OperationType.ACTION, tenantId,
+                        representation, "tenants", tenantId, "invitations", due.id(), "expire");
+            }
+        }
+    }
+
+    private Issued deliver(OrganizationModel tenant, InvitationView view, InvitationToken token, boolean sendEmail) {
+        String link = InvitationPages.link(session, realm, token.value());
+        if (!sendEmail) {
+            return new Issued(view, link, null);
+        }
+        InvitationMail.Outcome mail = new InvitationMail(session, realm).send(view.email(),
+                Locale.forLanguageTag(view.locale() == null ? "en" : view.locale()), tenant.getName(),
+                view.inviterName(), List.copyOf(view.roles()), view.expiresAt(), link);
+        return new Issued(view, null, mail);
+    }
+
+    private TenancyInvitationEntity require(OrganizationModel tenant, String id) {
+        if (id == null || id.length() > 36) {
+            throw TenancyException.notFound("Invitation not found");
+        }
+        return store.find(tenant.getId(), id)
+                .orElseThrow(() -> TenancyException.notFound("Invitation not found"));
+    }
+
+    /** The 409 for a resend or revoke that found the invitation ended (or ended meanwhile by another request). */
+    private static TenancyException notPending(TenancyInvitationEntity invitation) {
+        boolean pending = InvitationStatus.PENDING.label().equals(invitation.status());
+        if (pending && invitation.expiresAt() > System.currentTimeMillis()) {
+            return TenancyException.conflict("The invitation changed meanwhile; load it again");
+        }
+        String status = pending ? InvitationStatus.EXPIRED.label() : invitation.status();
+        return TenancyException.conflict("The invitation is no longer pending (" + status + ")");
+    }
+
+    private String defaultLocale(UserModel existing) {
+        String userLocale = existing == null ? null : existing.getFirstAttribute(UserModel.LOCALE);
+        if (userLocale != null && !userLocale.isBlank()) {
+            return userLocale;
+        }
+        return realm.getDefaultLocale() == null ? "en" : realm.getDefaultLocale();
+    }
+
+    private static Map<String, Object> event(InvitationView view, String action) {
+        Map<String, Object> representation = new LinkedHashMap<>();
+        representation.put("id", view.id());
+        representation.put("email", view.email());
+        representation.put("action", action);
+        representation.put("status", view.status().label());
+        representation.put("expiresAt", view.toJson().get("expiresAt"));
+        return representation;
+    }
+
+    private OrganizationProvider organizations() {
+        return session.getProvider(OrganizationProvider.class);
+    }
+}
