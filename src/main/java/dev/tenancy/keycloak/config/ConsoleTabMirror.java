@@ -53,5 +53,6 @@ public final class ConsoleTabMirror {
         tab.getConfig().put("invitationLifespanSeconds", List.of(fields.invitationLifespanSeconds()));
         tab.getConfig().put("apiKeyPrefix", List.of(fields.apiKeyPrefix()));
         tab.getConfig().put("invitationAllowDifferentEmail", List.of(fields.invitationAllowDifferentEmail()));
+        tab.getConfig().put("apiKeyClients", List.of(fields.apiKeyClients()));
     }
 }

@@ -5,7 +5,9 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A realm's tenancy configuration: the tenant roles and the permissions each grants, the modules and
@@ -17,13 +19,15 @@ import java.util.TreeMap;
  * @param apiKeyPrefix the text before the underscore of this realm's API keys
  * @param invitationAllowDifferentEmail whether a signed-in user whose verified email differs from the
  *     invited one may accept the invitation
+ * @param apiKeyClients client ids that may exchange API keys for tokens
  */
 public record TenancyConfig(
         SortedMap<String, Set<TenancyPermission>> roles,
         SortedMap<String, SortedMap<String, ModuleLevel>> modules,
         long invitationLifespanSeconds,
         String apiKeyPrefix,
-        boolean invitationAllowDifferentEmail) {
+        boolean invitationAllowDifferentEmail,
+        SortedSet<String> apiKeyClients) {
 
     public static final long DEFAULT_INVITATION_LIFESPAN_SECONDS = 172_800;
     public static final String DEFAULT_API_KEY_PREFIX = "tnc";
@@ -31,6 +35,7 @@ public record TenancyConfig(
     public TenancyConfig {
         roles = copyRoles(roles);
         modules = copyModules(modules);
+        apiKeyClients = Collections.unmodifiableSortedSet(new TreeSet<>(apiKeyClients));
     }
 
     /** What a realm gets before anyone configures it: admin holds every permission, operator views members. */
@@ -40,7 +45,7 @@ public record TenancyConfig(
         roles.put("operator", EnumSet.of(TenancyPermission.VIEW_MEMBERS));
         roles.put("member", EnumSet.noneOf(TenancyPermission.class));
         return new TenancyConfig(roles, new TreeMap<>(), DEFAULT_INVITATION_LIFESPAN_SECONDS, DEFAULT_API_KEY_PREFIX,
-                false);
+                false, new TreeSet<>());
     }
 
     public boolean hasRole(String role) {

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** Reads and writes the JSON form of {@link TenancyConfig}, rejecting anything inconsistent with a 400. */
@@ -20,6 +22,8 @@ public final class TenancyConfigJson {
     static final long MAX_LIFESPAN_SECONDS = 31_536_000;
     private static final int MAX_ROLES = 50;
     private static final int MAX_MODULES = 200;
+    /** A client id as Keycloak allows it, without whitespace or commas (the tab lists them comma-separated). */
+    private static final Pattern CLIENT_ID = Pattern.compile("[^\\s,]{1,255}");
     private static final Pattern PERMISSION = Pattern.compile("[a-z][a-z-]{0,39}");
 
     private TenancyConfigJson() {
@@ -27,7 +31,7 @@ public final class TenancyConfigJson {
 
     public static TenancyConfig read(JsonInput body) {
         body.allowOnly(Set.of("roles", "modules", "invitationLifespanSeconds", "apiKeyPrefix",
-                "invitationAllowDifferentEmail"));
+                "invitationAllowDifferentEmail", "apiKeyClients"));
         if (!body.has("roles")) {
             throw TenancyException.badRequest("Field 'roles' is required");
         }
@@ -43,7 +47,9 @@ public final class TenancyConfigJson {
             throw TenancyException.badRequest("Field 'apiKeyPrefix' must match " + API_KEY_PREFIX.pattern());
         }
         boolean allowDifferentEmail = body.optionalBoolean("invitationAllowDifferentEmail").orElse(false);
-        return new TenancyConfig(roles, modules, lifespan, prefix, allowDifferentEmail);
+        SortedSet<String> apiKeyClients = new TreeSet<>(body.optionalTextList("apiKeyClients", CLIENT_ID, 100)
+                .orElse(List.of()));
+        return new TenancyConfig(roles, modules, lifespan, prefix, allowDifferentEmail, apiKeyClients);
     }
 
     public static Map<String, Object> write(TenancyConfig config) {
@@ -58,6 +64,7 @@ public final class TenancyConfigJson {
         json.put("invitationLifespanSeconds", config.invitationLifespanSeconds());
         json.put("apiKeyPrefix", config.apiKeyPrefix());
         json.put("invitationAllowDifferentEmail", config.invitationAllowDifferentEmail());
+        json.put("apiKeyClients", List.copyOf(config.apiKeyClients()));
         return json;
     }
 

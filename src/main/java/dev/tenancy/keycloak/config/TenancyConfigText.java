@@ -23,7 +23,7 @@ public final class TenancyConfigText {
 
     /** The text fields of the tab, in the order the tab shows them. */
     public record Fields(String roles, String modules, String invitationLifespanSeconds, String apiKeyPrefix,
-            String invitationAllowDifferentEmail) {
+            String invitationAllowDifferentEmail, String apiKeyClients) {
     }
 
     public static TenancyConfig parse(Fields fields) {
@@ -67,6 +67,14 @@ public final class TenancyConfigText {
             }
             body.put("invitationAllowDifferentEmail", Boolean.parseBoolean(allow));
         }
+        if (!isBlank(fields.apiKeyClients())) {
+            var clients = body.putArray("apiKeyClients");
+            for (String client : fields.apiKeyClients().split(",")) {
+                if (!client.isBlank()) {
+                    clients.add(client.strip());
+                }
+            }
+        }
         return TenancyConfigJson.read(JsonInput.of(body, "body"));
     }
 
@@ -83,7 +91,7 @@ public final class TenancyConfigText {
                 .map(String::stripTrailing)
                 .collect(Collectors.joining("\n"));
         return new Fields(roles, modules, Long.toString(config.invitationLifespanSeconds()), config.apiKeyPrefix(),
-                Boolean.toString(config.invitationAllowDifferentEmail()));
+                Boolean.toString(config.invitationAllowDifferentEmail()), String.join(", ", config.apiKeyClients()));
     }
 
     private record Line(int number, String name, List<String> items) {
@@ -131,7 +139,7 @@ public final class TenancyConfigText {
     public static Fields fieldsOf(Map<String, List<String>> config) {
         return new Fields(first(config, "roles"), first(config, "modules"),
                 first(config, "invitationLifespanSeconds"), first(config, "apiKeyPrefix"),
-                first(config, "invitationAllowDifferentEmail"));
+                first(config, "invitationAllowDifferentEmail"), first(config, "apiKeyClients"));
     }
 
     private static String first(Map<String, List<String>> config, String key) {

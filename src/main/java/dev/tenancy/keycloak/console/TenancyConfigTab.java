@@ -133,6 +133,10 @@ public final class TenancyConfigTab implements UiTabProvider, UiTabProviderFacto
                 new ProviderConfigProperty("invitationAllowDifferentEmail", "Accept with a different email",
                         "Whether a signed-in user whose verified email differs from the invited address may accept"
                                 + " an invitation.", ProviderConfigProperty.BOOLEAN_TYPE,
-                        defaults.invitationAllowDifferentEmail()));
+                        defaults.invitationAllowDifferentEmail()),
+                new ProviderConfigProperty("apiKeyClients", "API key clients",
+                        "Client ids, comma-separated, that may exchange API keys for access tokens"
+                                + " (grant type urn:tenancy:grant-type:api-key).", ProviderConfigProperty.STRING_TYPE,
+                        defaults.apiKeyClients()));
     }
 }

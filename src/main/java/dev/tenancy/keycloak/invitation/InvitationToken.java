@@ -1,11 +1,8 @@
 package dev.tenancy.keycloak.invitation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.tenancy.keycloak.secret.SecretHash;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -36,12 +33,7 @@ final class InvitationToken {
     }
 
     static String hash(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return SecretHash.sha256Hex(value);
     }
 
     /** The key that is unique among pending invitations: one per tenant and (lower-case) email. */

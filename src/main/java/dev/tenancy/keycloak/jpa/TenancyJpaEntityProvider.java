@@ -1,5 +1,6 @@
 package dev.tenancy.keycloak.jpa;
 
+import dev.tenancy.keycloak.apikey.TenancyApiKeyEntity;
 import dev.tenancy.keycloak.invitation.TenancyInvitationEntity;
 import dev.tenancy.keycloak.invitation.TenancyInvitationGroupEntity;
 import dev.tenancy.keycloak.invitation.TenancyInvitationRoleEntity;
@@ -16,7 +17,8 @@ final class TenancyJpaEntityProvider implements JpaEntityProvider {
     @Override
     public List<Class<?>> getEntities() {
         return List.of(TenancyMemberRoleEntity.class, TenancyModuleOverrideEntity.class,
-                TenancyInvitationEntity.class, TenancyInvitationRoleEntity.class, TenancyInvitationGroupEntity.class);
+                TenancyInvitationEntity.class, TenancyInvitationRoleEntity.class, TenancyInvitationGroupEntity.class,
+                TenancyApiKeyEntity.class);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.tenancy.keycloak.jpa;
 
 import dev.tenancy.keycloak.TenancyVersion;
+import dev.tenancy.keycloak.apikey.ApiKeyDataCleanup;
 import dev.tenancy.keycloak.invitation.InvitationDataCleanup;
 import dev.tenancy.keycloak.tenant.TenantDataCleanup;
 import java.util.Map;
@@ -39,6 +40,7 @@ public final class TenancyJpaEntityProviderFactory implements JpaEntityProviderF
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(new TenantDataCleanup());
         factory.register(new InvitationDataCleanup());
+        factory.register(new ApiKeyDataCleanup());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.tenancy.keycloak.rest;
 
+import dev.tenancy.keycloak.apikey.ApiKeyIntrospection;
+import dev.tenancy.keycloak.apikey.MyApiKeysResource;
 import dev.tenancy.keycloak.invitation.InvitationPages;
 import dev.tenancy.keycloak.tenant.Membership;
 import dev.tenancy.keycloak.tenant.MembershipService;
@@ -46,5 +48,18 @@ public final class TenancyRealmResource {
     @Path("invitation")
     public InvitationPages invitation() {
         return new InvitationPages(session, session.getContext().getRealm());
+    }
+
+    @Path("me/api-keys")
+    public MyApiKeysResource myApiKeys() {
+        RealmModel realm = session.getContext().getRealm();
+        SelfServiceCaller caller = SelfServiceCaller.authenticate(session, realm);
+        return new MyApiKeysResource(session, realm, caller.auth().user(), caller.audit(session, realm));
+    }
+
+    /** RFC 7662 introspection of API keys, for confidential clients (resource servers). */
+    @Path("api-keys/introspect")
+    public ApiKeyIntrospection apiKeyIntrospection() {
+        return new ApiKeyIntrospection(session, session.getContext().getRealm());
     }
 }

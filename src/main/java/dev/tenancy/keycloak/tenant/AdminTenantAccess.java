@@ -42,6 +42,11 @@ final class AdminTenantAccess implements TenantAccess {
     }
 
     @Override
+    public void requireManageApiKeys() {
+        auth.orgs().requireManage(tenant);
+    }
+
+    @Override
     public void requireMayAssignGroup(GroupModel group) {
         auth.groups().requireManageMembership(group);
     }

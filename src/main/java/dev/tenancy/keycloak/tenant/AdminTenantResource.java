@@ -1,5 +1,6 @@
 package dev.tenancy.keycloak.tenant;
 
+import dev.tenancy.keycloak.apikey.TenantApiKeysResource;
 import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.invitation.TenantInvitationsResource;
 import dev.tenancy.keycloak.json.JsonInput;
@@ -69,6 +70,11 @@ public final class AdminTenantResource {
     @Path("invitations")
     public TenantInvitationsResource invitations() {
         return new TenantInvitationsResource(session, realm, tenant, access, audit);
+    }
+
+    @Path("api-keys")
+    public TenantApiKeysResource apiKeys() {
+        return new TenantApiKeysResource(session, realm, tenant, access, audit);
     }
 
     private TenantService tenants() {

@@ -44,6 +44,11 @@ final class MemberTenantAccess implements TenantAccess {
     }
 
     @Override
+    public void requireManageApiKeys() {
+        require(TenancyPermission.MANAGE_API_KEYS);
+    }
+
+    @Override
     public void requireMayAssignGroup(GroupModel group) {
         throw TenancyException.forbidden("Only realm admins may put invitees into Keycloak groups");
     }

@@ -1,5 +1,6 @@
 package dev.tenancy.keycloak.tenant;
 
+import dev.tenancy.keycloak.apikey.TenantApiKeysResource;
 import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.error.TenancyException;
 import dev.tenancy.keycloak.invitation.TenantInvitationsResource;
@@ -68,6 +69,11 @@ public final class SelfServiceTenantResource {
     @Path("invitations")
     public TenantInvitationsResource invitations() {
         return new TenantInvitationsResource(session, realm, tenant, access(), audit);
+    }
+
+    @Path("api-keys")
+    public TenantApiKeysResource apiKeys() {
+        return new TenantApiKeysResource(session, realm, tenant, access(), audit);
     }
 
     private TenantAccess access() {

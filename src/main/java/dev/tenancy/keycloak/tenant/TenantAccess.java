@@ -16,6 +16,8 @@ public interface TenantAccess {
 
     void requireManageInvitations();
 
+    void requireManageApiKeys();
+
     /** Throws 403 unless the caller may put invitees into this Keycloak group. */
     void requireMayAssignGroup(GroupModel group);
 

@@ -15,7 +15,8 @@ class TenancyConfigJsonTest {
             {"roles": {"admin": {"permissions": ["manage-members", "manage-tenant"]},
                        "operator": {"permissions": ["view-members"]}, "member": {}},
              "modules": {"billing": {"admin": "admin", "operator": "write", "member": "read"}},
-             "invitationLifespanSeconds": 3600, "apiKeyPrefix": "acme", "invitationAllowDifferentEmail": true}
+             "invitationLifespanSeconds": 3600, "apiKeyPrefix": "acme", "invitationAllowDifferentEmail": true,
+             "apiKeyClients": ["backend"]}
             """;
 
     @Test
@@ -31,6 +32,7 @@ class TenancyConfigJsonTest {
         assertThat(config.invitationLifespanSeconds()).isEqualTo(3600);
         assertThat(config.apiKeyPrefix()).isEqualTo("acme");
         assertThat(config.invitationAllowDifferentEmail()).isTrue();
+        assertThat(config.apiKeyClients()).containsExactly("backend");
     }
 
     @Test

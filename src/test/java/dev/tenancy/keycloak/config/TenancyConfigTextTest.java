@@ -15,7 +15,7 @@ class TenancyConfigTextTest {
         TenancyConfig config = TenancyConfigText.parse(new TenancyConfigText.Fields(
                 "# roles\nadmin: manage-members, view-members\n\nmember:\n",
                 "billing: admin=admin, member = read",
-                " 3600 ", "acme", " true "));
+                " 3600 ", "acme", " true ", " backend, batch-job ,"));
 
         assertThat(config.permissionsOf("admin"))
                 .containsExactlyInAnyOrder(TenancyPermission.MANAGE_MEMBERS, TenancyPermission.VIEW_MEMBERS);
@@ -24,13 +24,14 @@ class TenancyConfigTextTest {
         assertThat(config.invitationLifespanSeconds()).isEqualTo(3600);
         assertThat(config.apiKeyPrefix()).isEqualTo("acme");
         assertThat(config.invitationAllowDifferentEmail()).isTrue();
+        assertThat(config.apiKeyClients()).containsExactly("backend", "batch-job");
     }
 
     @Test
     void formatThenParseGivesTheSameConfiguration() {
         TenancyConfig config = TenancyConfigText.parse(new TenancyConfigText.Fields(
                 "owner: manage-tenant\noperator: view-members\nmember:", "billing: owner=admin, operator=write\nreports:",
-                "7200", "tnc", "true"));
+                "7200", "tnc", "true", "backend"));
 
         assertThat(TenancyConfigText.parse(TenancyConfigText.format(config))).isEqualTo(config);
         assertThat(TenancyConfigText.parse(TenancyConfigText.format(TenancyConfig.defaults())))
@@ -39,11 +40,12 @@ class TenancyConfigTextTest {
 
     @Test
     void emptySettingsTakeTheirDefaults() {
-        TenancyConfig config = TenancyConfigText.parse(new TenancyConfigText.Fields("admin:", "", " ", null, ""));
+        TenancyConfig config = TenancyConfigText.parse(new TenancyConfigText.Fields("admin:", "", " ", null, "", null));
 
         assertThat(config.invitationLifespanSeconds()).isEqualTo(TenancyConfig.DEFAULT_INVITATION_LIFESPAN_SECONDS);
         assertThat(config.apiKeyPrefix()).isEqualTo(TenancyConfig.DEFAULT_API_KEY_PREFIX);
         assertThat(config.invitationAllowDifferentEmail()).isFalse();
+        assertThat(config.apiKeyClients()).isEmpty();
     }
 
     @ParameterizedTest
@@ -59,7 +61,7 @@ class TenancyConfigTextTest {
     })
     void mistakesAreReportedWithTheLineOrField(String roles, String modules, String lifespan, String message) {
         TenancyConfigText.Fields fields = new TenancyConfigText.Fields(roles.replace("\\n", "\n"), modules, lifespan, "tnc",
-                "false");
+                "false", "");
 
         assertThatThrownBy(() -> TenancyConfigText.parse(fields))
                 .isInstanceOf(TenancyException.class)
@@ -68,7 +70,7 @@ class TenancyConfigTextTest {
 
     @Test
     void theEmailSwitchIsTrueOrFalse() {
-        assertThatThrownBy(() -> TenancyConfigText.parse(new TenancyConfigText.Fields("admin:", "", "", "", "yes")))
+        assertThatThrownBy(() -> TenancyConfigText.parse(new TenancyConfigText.Fields("admin:", "", "", "", "yes", "")))
                 .isInstanceOf(TenancyException.class)
                 .hasMessageContaining("'invitationAllowDifferentEmail' must be true or false");
     }

@@ -52,6 +52,12 @@ class SchemaIT {
             assertThat(uniqueColumnSets(meta, connection, invitationGroup)).contains(Set.of("INVITATION_ID", "GROUP_ID"));
             assertThat(cascadingForeignKeys(meta, connection, invitationGroup))
                     .containsEntry("INVITATION_ID", "TENANCY_INVITATION");
+
+            String apiKey = table(meta, connection, "TENANCY_API_KEY");
+            assertThat(uniqueColumnSets(meta, connection, apiKey)).contains(Set.of("KEY_HASH"));
+            assertThat(cascadingForeignKeys(meta, connection, apiKey))
+                    .containsEntry("REALM_ID", "REALM").containsEntry("TENANT_ID", "ORG")
+                    .containsEntry("USER_ID", "USER_ENTITY");
         }
     }
 
@@ -59,7 +65,7 @@ class SchemaIT {
     void aRestartAppliesNothingTwice() throws SQLException {
         List<String> before = appliedChangeSets();
         assertThat(before).contains("tenancy-2026-11-22-member-role", "tenancy-2026-11-22-module-override",
-                "tenancy-2026-11-22-invitation");
+                "tenancy-2026-11-22-invitation", "tenancy-2026-11-22-api-key");
 
         server.restart();
 

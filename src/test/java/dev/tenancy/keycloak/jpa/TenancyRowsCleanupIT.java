@@ -32,9 +32,11 @@ class TenancyRowsCleanupIT {
     }
 
     @Test
-    void deletingTheOrganizationInKeycloakRemovesRolesAndOverrides() throws SQLException {
+    void deletingTheOrganizationInKeycloakRemovesItsRows() throws SQLException {
         String tenant = tenancy.createTenant("org-gone");
         tenancy.setRoles(tenant, realm.createUser("org-gone-user"), "admin");
+        Tenancy.expect(201, Http.post(tenancy.selfService() + "/me/api-keys", realm.userToken("org-gone-user"),
+                "{\"name\": \"k\", \"tenantId\": \"" + tenant + "\"}"), "key");
         tenancy.configure("{\"roles\": {\"admin\": {}, \"operator\": {}, \"member\": {}},"
                 + " \"modules\": {\"billing\": {\"admin\": \"read\"}}}");
         Tenancy.expect(200, Http.put(tenancy.adminApi() + "/tenants/" + tenant + "/modules", realm.adminToken(),
@@ -43,6 +45,7 @@ class TenancyRowsCleanupIT {
         assertThat(rows("TENANCY_MEMBER_ROLE", "TENANT_ID", tenant)).isEqualTo(1);
         assertThat(rows("TENANCY_MODULE_OVERRIDE", "TENANT_ID", tenant)).isEqualTo(1);
         assertThat(rows("TENANCY_INVITATION", "TENANT_ID", tenant)).isEqualTo(1);
+        assertThat(rows("TENANCY_API_KEY", "TENANT_ID", tenant)).isEqualTo(1);
         assertThat(rows("TENANCY_INVITATION_ROLE", "INVITATION_ID", invitation)).isEqualTo(1);
         assertThat(rows("TENANCY_INVITATION_GROUP", "INVITATION_ID", invitation)).isEqualTo(1);
 
@@ -51,6 +54,7 @@ class TenancyRowsCleanupIT {
         assertThat(rows("TENANCY_MEMBER_ROLE", "TENANT_ID", tenant)).isZero();
         assertThat(rows("TENANCY_MODULE_OVERRIDE", "TENANT_ID", tenant)).isZero();
         assertThat(rows("TENANCY_INVITATION", "TENANT_ID", tenant)).isZero();
+        assertThat(rows("TENANCY_API_KEY", "TENANT_ID", tenant)).isZero();
         assertThat(rows("TENANCY_INVITATION_ROLE", "INVITATION_ID", invitation)).isZero();
         assertThat(rows("TENANCY_INVITATION_GROUP", "INVITATION_ID", invitation)).isZero();
     }
@@ -69,15 +73,19 @@ class TenancyRowsCleanupIT {
     }
 
     @Test
-    void deletingTheUserRemovesTheirRoles() throws SQLException {
+    void deletingTheUserRemovesTheirRolesAndKeys() throws SQLException {
         String tenant = tenancy.createTenant("user-gone");
         String user = realm.createUser("user-gone-user");
         tenancy.setRoles(tenant, user, "admin", "member");
+        Tenancy.expect(201, Http.post(tenancy.selfService() + "/me/api-keys", realm.userToken("user-gone-user"),
+                "{\"name\": \"k\", \"tenantId\": \"" + tenant + "\"}"), "key");
         assertThat(rows("TENANCY_MEMBER_ROLE", "USER_ID", user)).isEqualTo(2);
+        assertThat(rows("TENANCY_API_KEY", "USER_ID", user)).isEqualTo(1);
 
         Tenancy.expect(204, Http.delete(realm.adminUrl() + "/users/" + user, realm.adminToken()), "delete user");
 
         assertThat(rows("TENANCY_MEMBER_ROLE", "USER_ID", user)).isZero();
+        assertThat(rows("TENANCY_API_KEY", "USER_ID", user)).isZero();
     }
 
     @Test

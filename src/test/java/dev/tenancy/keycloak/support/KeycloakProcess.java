@@ -74,7 +74,8 @@ final class KeycloakProcess {
                 "--http-management-port=" + MANAGEMENT_PORT,
                 "--health-enabled=true",
                 "--features=declarative-ui",
-                "--log-level=INFO,org.hibernate.SQL:debug"));
+                // The tests count SQL statements in the log; the benchmark turns that off.
+                "--log-level=" + System.getProperty("tenancy.test.logLevel", "INFO,org.hibernate.SQL:debug")));
         command.addAll(database.keycloakOptions());
         return command;
     }

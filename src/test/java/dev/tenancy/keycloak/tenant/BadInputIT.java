@@ -142,4 +142,36 @@ class BadInputIT {
         assertThat(unknownRole.status()).isEqualTo(400);
         assertThat(unknownRole.json().path("errorMessage").asText()).contains("unknown role 'nobody-has-this'");
     }
+
+    @Test
+    void badApiKeyInputIsA400AndStoresNothing() {
+        String token = realm.userToken("solid-user");
+        String keys = tenancy.selfService() + "/me/api-keys";
+        List<Attempt> attempts = List.of(
+                new Attempt("POST", "", "{\"name\": ", 400, "not valid JSON"),
+                new Attempt("POST", "", "{}", 400, "'name' is required"),
+                new Attempt("POST", "", "{\"name\": \"" + "n".repeat(300) + "\"}", 400, "longer than 255"),
+                new Attempt("POST", "", "{\"name\": \"k\", \"scopes\": \"billing:read\"}", 400, "must be an array"),
+                new Attempt("POST", "", "{\"name\": \"k\", \"scopes\": [\"billing\"]}", 400, "'scopes' has an invalid entry"),
+                new Attempt("POST", "", "{\"name\": \"k\", \"scopes\": [\"billing:none\"]}", 400, "'scopes' has an invalid entry"),
+                new Attempt("POST", "", "{\"name\": \"k\", \"lifespanSeconds\": 1}", 400, "'lifespanSeconds' must be between"),
+                new Attempt("POST", "", "{\"name\": \"k\", \"tenantId\": 7}", 400, "'tenantId' must be a string"),
+                new Attempt("POST", "", "{\"name\": \"k\", \"key\": \"tnc_mine\"}", 400, "Unknown field 'key'"),
+                new Attempt("GET", "?max=5000", null, 400, "'max' must be between"),
+                new Attempt("GET", "/no-such-key", null, 404, "API key not found"),
+                new Attempt("POST", "/no-such-key/revoke", null, 404, "API key not found"),
+                new Attempt("POST", "/no-such-key/rotate", "{\"gracePeriodSeconds\": -1}", 400,
+                        "'gracePeriodSeconds' must be between"));
+
+        SoftAssertions soft = new SoftAssertions();
+        for (Attempt attempt : attempts) {
+            HttpResult result = Http.send(attempt.method(), keys + attempt.path(), token, attempt.body());
+            soft.assertThat(result.status()).as(attempt.method() + " " + attempt.path() + " " + attempt.body())
+                    .isEqualTo(attempt.status());
+            soft.assertThat(result.body()).as("message of " + attempt.path() + " " + attempt.body())
+                    .contains(attempt.message());
+        }
+        soft.assertAll();
+        assertThat(Http.get(keys, token).json()).isEmpty();
+    }
 }

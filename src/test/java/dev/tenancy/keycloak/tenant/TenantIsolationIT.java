@@ -26,16 +26,19 @@ class TenantIsolationIT {
     private static String memberOfA;
     private static String invitationOfA;
     private static String invitationOfB;
+    private static String keyOfA;
+    private static String keyOfB;
 
     /**
-     * One call; {@code %T} is replaced by the tenant id, {@code %U} by a member of that tenant and {@code %I}
-     * by an invitation of that tenant.
+     * One call; {@code %T} is replaced by the tenant id, {@code %U} by a member of that tenant, {@code %I}
+     * by an invitation and {@code %K} by an API key of that tenant.
      */
     private record Call(String method, String path, String body) {
         HttpResult send(String base, String token, String tenant, String user) {
             String invitation = tenant.equals(tenantA) ? invitationOfA : invitationOfB;
-            return Http.send(method, base + path.replace("%T", tenant).replace("%U", user).replace("%I", invitation),
-                    token, body);
+            String key = tenant.equals(tenantA) ? keyOfA : keyOfB;
+            return Http.send(method, base + path.replace("%T", tenant).replace("%U", user).replace("%I", invitation)
+                    .replace("%K", key), token, body);
         }
 
         @Override
@@ -56,6 +59,8 @@ class TenantIsolationIT {
             new Call("GET", "/tenants/%T/invitations/%I", null),
             new Call("POST", "/tenants/%T/invitations/%I/resend", "{\"sendEmail\": false}"),
             new Call("POST", "/tenants/%T/invitations/%I/revoke", null),
+            new Call("GET", "/tenants/%T/api-keys", null),
+            new Call("POST", "/tenants/%T/api-keys/%K/revoke", null),
             new Call("PUT", "/tenants/%T/modules", "{\"billing\": {\"member\": \"admin\"}}"));
 
     private static final List<Call> ADMIN = List.of(
@@ -75,6 +80,8 @@ class TenantIsolationIT {
             new Call("GET", "/tenants/%T/invitations/%I", null),
             new Call("POST", "/tenants/%T/invitations/%I/resend", "{\"sendEmail\": false}"),
             new Call("POST", "/tenants/%T/invitations/%I/revoke", null),
+            new Call("GET", "/tenants/%T/api-keys", null),
+            new Call("POST", "/tenants/%T/api-keys/%K/revoke", null),
             new Call("PUT", "/tenants/%T/modules", "{\"billing\": {\"member\": \"admin\"}}"));
 
     @BeforeAll
@@ -97,6 +104,15 @@ class TenantIsolationIT {
         realm.createUser("outsider");
         invitationOfA = invite(tenantA, "invited-a@example.com");
         invitationOfB = invite(tenantB, "invited-b@example.com");
+        keyOfA = key("member-a", tenantA);
+        keyOfB = key("member-b", tenantB);
+    }
+
+    private static String key(String owner, String tenant) {
+        HttpResult created = Http.post(tenancy.selfService() + "/me/api-keys", realm.userToken(owner),
+                "{\"name\": \"isolation\", \"tenantId\": \"" + tenant + "\"}");
+        Tenancy.expect(201, created, "key of " + owner);
+        return created.json().path("id").asText();
     }
 
     private static String invite(String tenant, String email) {
@@ -132,7 +148,8 @@ class TenantIsolationIT {
         String token = realm.userToken("operator-a");
         SoftAssertions soft = new SoftAssertions();
         for (Call call : SELF_SERVICE) {
-            int expected = call.method().equals("GET") && !call.path().contains("invitations") ? 200 : 403;
+            boolean managed = call.path().contains("invitations") || call.path().contains("api-keys");
+            int expected = call.method().equals("GET") && !managed ? 200 : 403;
             soft.assertThat(call.send(tenancy.selfService(), token, tenantA, memberOfA).status()).as(call.toString())
                     .isEqualTo(expected);
         }
@@ -169,6 +186,23 @@ class TenantIsolationIT {
     }
 
     @Test
+    void nobodyReachesAnotherOwnersKeyThroughTheirOwnList() {
+        String memberOfBToken = realm.userToken("member-b");
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(Http.get(tenancy.selfService() + "/me/api-keys/" + keyOfA, memberOfBToken).status())
+                .as("get A's key as B's member").isEqualTo(404);
+        soft.assertThat(Http.post(tenancy.selfService() + "/me/api-keys/" + keyOfA + "/revoke", memberOfBToken, null)
+                .status()).as("revoke A's key as B's member").isEqualTo(404);
+        soft.assertThat(Http.post(tenancy.selfService() + "/me/api-keys/" + keyOfA + "/rotate", memberOfBToken, null)
+                .status()).as("rotate A's key as B's member").isEqualTo(404);
+        soft.assertThat(Http.get(tenancy.selfService() + "/me/api-keys", memberOfBToken).body()).as("B's list")
+                .contains(keyOfB).doesNotContain(keyOfA);
+        soft.assertThat(Http.post(tenancy.adminApi() + "/tenants/" + tenantA + "/api-keys/" + keyOfB + "/revoke",
+                realm.adminToken(), null).status()).as("B's key through A's admin path").isEqualTo(404);
+        soft.assertAll();
+    }
+
+    @Test
     void aRealmUserWithoutAdminRolesIsDeniedTheAdminApi() {
         String token = realm.userToken("admin-a");
         SoftAssertions soft = new SoftAssertions();
@@ -196,6 +230,8 @@ class TenantIsolationIT {
                 realm.adminToken()).json().path("status").asText()).isEqualTo("pending");
         soft.assertThat(Http.get(tenancy.adminApi() + "/tenants/" + tenantB + "/invitations?email=intruder",
                 realm.adminToken()).json()).isEmpty();
+        soft.assertThat(Http.get(tenancy.adminApi() + "/tenants/" + tenantB + "/api-keys", realm.adminToken()).json()
+                .path(0).path("status").asText()).isEqualTo("active");
         soft.assertAll();
     }
 

@@ -1,0 +1,17 @@
+package dev.tenancy.keycloak.apikey;
+
+import java.util.SortedSet;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * A key that works right now, with what it may do right now: its scopes cut to what the owner holds at this
+ * moment in the key's tenant (or, for a personal key, in any tenant).
+ *
+ * @param tenant null for a personal key
+ * @param roles the owner's roles in the tenant; empty for a personal key
+ * @param expiresAt epoch milliseconds, null when the key does not expire
+ */
+record ActiveKey(String id, UserModel owner, OrganizationModel tenant, SortedSet<String> roles, ApiKeyScopes scopes,
+        Long expiresAt) {
+}

@@ -1,0 +1,157 @@
+package dev.tenancy.keycloak.apikey;
+
+import dev.tenancy.keycloak.config.ModuleLevel;
+import dev.tenancy.keycloak.config.TenancyConfigStore;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.keycloak.OAuthErrorException;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventType;
+import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.TokenManager;
+import org.keycloak.protocol.oidc.grants.OAuth2GrantTypeBase;
+import org.keycloak.representations.AccessToken;
+import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
+import org.keycloak.services.CorsErrorResponseException;
+import org.keycloak.services.Urls;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.managers.AuthenticationSessionManager;
+import org.keycloak.services.managers.UserSessionManager;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * {@code grant_type=urn:tenancy:grant-type:api-key}: a confidential client that the realm's tenancy
+ * configuration lists in {@code apiKeyClients} trades a key for an access token of the key's owner. The
+ * session is transient and there is no refresh token: the key is the long-lived credential. The token names
+ * the key ({@code api_key_id}); for a tenant key its {@code tenant} is the key's tenant with modules cut to
+ * the key's scopes, and {@code tenants} is reduced to that tenant. Modelled on Keycloak's client-credentials
+ * grant; this internal SPI is pinned to Keycloak 26.7.3 and covered by integration tests.
+ */
+final class ApiKeyGrantType extends OAuth2GrantTypeBase {
+
+    static final String GRANT_TYPE = "urn:tenancy:grant-type:api-key";
+    static final String API_KEY_PARAM = "api_key";
+    static final String KEY_ID_CLAIM = "api_key_id";
+
+    @Override
+    public Response process(Context context) {
+        setContext(context);
+        if (client.isPublicClient()) {
+            throw error(Errors.INVALID_CLIENT, OAuthErrorException.UNAUTHORIZED_CLIENT,
+                    "Public clients may not exchange API keys", Response.Status.UNAUTHORIZED);
+        }
+        if (!TenancyConfigStore.read(realm).apiKeyClients().contains(client.getClientId())) {
+            throw error(Errors.NOT_ALLOWED, OAuthErrorException.UNAUTHORIZED_CLIENT, "Client '" + client.getClientId()
+                    + "' may not exchange API keys; list it in the realm's tenancy setting apiKeyClients",
+                    Response.Status.BAD_REQUEST);
+        }
+        String text = formParams.getFirst(API_KEY_PARAM);
+        if (text == null || text.isBlank()) {
+            throw error(Errors.INVALID_REQUEST, OAuthErrorException.INVALID_REQUEST,
+                    "Missing form parameter: " + API_KEY_PARAM, Response.Status.BAD_REQUEST);
+        }
+        String address = clientConnection.getRemoteAddr();
+        long now = System.currentTimeMillis();
+        long retryAfter = FailedAttempts.retryAfterSeconds(realm.getId(), client.getId(), address, now);
+        if (retryAfter > 0) {
+            event.error("too_many_failed_attempts");
+            throw new WebApplicationException(cors.add(Response.status(Response.Status.TOO_MANY_REQUESTS)
+                    .header("Retry-After", Long.toString(retryAfter))
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new OAuth2ErrorRepresentation("slow_down",
+                            "Too many failed API key attempts; retry after " + retryAfter + " s"))));
+        }
+        Optional<ActiveKey> found = new ApiKeyResolver(session, realm).resolve(text);
+        if (found.isEmpty()) {
+            FailedAttempts.record(realm.getId(), client.getId(), address, now);
+            event.detail(Details.REASON, "API key invalid, expired, revoked or powerless");
+            event.error(Errors.INVALID_TOKEN);
+            throw new CorsErrorResponseException(cors, OAuthErrorException.INVALID_GRANT,
+                    "The API key is invalid, expired or revoked", Response.Status.BAD_REQUEST);
+        }
+        ActiveKey key = found.get();
+        UserModel owner = key.owner();
+        event.user(owner).detail(Details.USERNAME, owner.getUsername()).detail(ApiKeyEvents.KEY_ID, key.id());
+
+        String scope = getRequestedScopes();
+        AuthenticationSessionModel authSession = new AuthenticationSessionManager(session)
+                .createAuthenticationSession(realm, false).createAuthenticationSession(client);
+        authSession.setAuthenticatedUser(owner);
+        authSession.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        authSession.setClientNote(OIDCLoginProtocol.ISSUER,
+                Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()));
+        authSession.setClientNote(OIDCLoginProtocol.SCOPE_PARAM, scope);
+        UserSessionModel userSession = new UserSessionManager(session).createUserSession(
+                authSession.getParentSession().getId(), realm, owner, owner.getUsername(),
+                clientConnection.getRemoteHost(), "api-key", false, null, null,
+                UserSessionModel.SessionPersistenceState.TRANSIENT);
+        event.session(userSession);
+        AuthenticationManager.setClientScopesInSession(session, authSession);
+        ClientSessionContext clientSessionCtx = TokenManager.attachAuthenticationSession(session, userSession,
+                authSession);
+
+        TokenManager.AccessTokenResponseBuilder response = createTokenResponseBuilder(owner, userSession,
+                clientSessionCtx, scope, null);
+        narrow(response.getAccessToken(), key);
+        return createTokenResponse(response, clientSessionCtx, false);
+    }
+
+    /** Names the key, and limits the tenant claims to the key's tenant and scopes. */
+    private static void narrow(AccessToken token, ActiveKey key) {
+        Map<String, Object> claims = token.getOtherClaims();
+        claims.put(KEY_ID_CLAIM, key.id());
+        Map<String, String> modules = ModuleLevel.labels(key.scopes().levels());
+        if (key.tenant() == null) {
+            claims.remove("tenant");
+            claims.remove("tenants");
+            claims.put("api_key_scope", key.scopes().stored());
+            return;
+        }
+        Map<String, Object> tenant = new LinkedHashMap<>();
+        tenant.put("id", key.tenant().getId());
+        tenant.put("alias", key.tenant().getAlias());
+        tenant.put("roles", key.roles());
+        tenant.put("modules", modules);
+        claims.put("tenant", tenant);
+        if (claims.containsKey("tenants")) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", key.tenant().getId());
+            entry.put("name", key.tenant().getName());
+            entry.put("roles", key.roles());
+            entry.put("modules", modules);
+            claims.put("tenants", Map.of(key.tenant().getAlias(), entry));
+        }
+    }
+
+    private CorsErrorResponseException error(String eventError, String error, String description,
+            Response.Status status) {
+        event.detail(Details.REASON, description);
+        event.error(eventError);
+        return new CorsErrorResponseException(cors, error, description, status);
+    }
+
+    @Override
+    public EventType getEventType() {
+        return EventType.CLIENT_LOGIN;
+    }
+
+    @Override
+    public Set<String> getTokenParameterNames() {
+        return Collections.singleton(API_KEY_PARAM);
+    }
+
+    @Override
+    protected boolean useRefreshToken() {
+        return false;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.tenancy.keycloak.apikey;
+
+import dev.tenancy.keycloak.TenancyVersion;
+import java.util.Map;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.protocol.oidc.grants.OAuth2GrantType;
+import org.keycloak.protocol.oidc.grants.OAuth2GrantTypeFactory;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+
+/** Registers the API key grant under its URN. */
+public final class ApiKeyGrantTypeFactory implements OAuth2GrantTypeFactory, ServerInfoAwareProviderFactory {
+
+    @Override
+    public String getId() {
+        return ApiKeyGrantType.GRANT_TYPE;
+    }
+
+    /** Two characters, as Keycloak encodes the grant into every token id; unused by Keycloak's own grants. */
+    @Override
+    public String getShortcut() {
+        return "ak";
+    }
+
+    @Override
+    public OAuth2GrantType create(KeycloakSession session) {
+        return new ApiKeyGrantType();
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return TenancyVersion.operationalInfo();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.tenancy.keycloak.apikey;
+
+import dev.tenancy.keycloak.json.JsonInput;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** A checked request for a new key: fields and limits. Tenant and scopes are checked against the owner later. */
+record ApiKeyInput(String name, Optional<String> tenantId, ApiKeyScopes scopes, Optional<Long> lifespanSeconds) {
+
+    static final long MIN_LIFESPAN_SECONDS = 60;
+    static final long MAX_LIFESPAN_SECONDS = 2L * 366 * 24 * 3600;
+
+    static ApiKeyInput read(JsonInput body) {
+        body.allowOnly(Set.of("name", "tenantId", "scopes", "lifespanSeconds"));
+        String name = body.requiredText("name", 255).strip();
+        Optional<String> tenantId = body.optionalText("tenantId", 36);
+        List<String> scopes = body.optionalTextList("scopes", java.util.regex.Pattern.compile("[^\\s]{1,80}"),
+                ApiKeyScopes.MAX_SCOPES).orElse(List.of());
+        Optional<Long> lifespan = body.optionalLong("lifespanSeconds", MIN_LIFESPAN_SECONDS, MAX_LIFESPAN_SECONDS);
+        return new ApiKeyInput(name, tenantId, ApiKeyScopes.parse(scopes), lifespan);
+    }
+
+    /** The optional body of a rotation: how long the old key keeps working. */
+    static long readGraceSeconds(String body) {
+        if (body == null || body.isBlank()) {
+            return ApiKeyService.DEFAULT_GRACE_SECONDS;
+        }
+        JsonInput input = JsonInput.parseObject(body).allowOnly(Set.of("gracePeriodSeconds"));
+        return input.optionalLong("gracePeriodSeconds", 0, ApiKeyService.MAX_GRACE_SECONDS)
+                .orElse(ApiKeyService.DEFAULT_GRACE_SECONDS);
+    }
+}

@@ -1,0 +1,169 @@
+package dev.tenancy.keycloak.apikey;
+
+import dev.tenancy.keycloak.audit.TenancyAudit;
+import dev.tenancy.keycloak.audit.TenancyResource;
+import dev.tenancy.keycloak.config.ModuleLevel;
+import dev.tenancy.keycloak.config.TenancyConfigStore;
+import dev.tenancy.keycloak.error.TenancyException;
+import dev.tenancy.keycloak.secret.SecretHash;
+import dev.tenancy.keycloak.tenant.MembershipService;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.organization.OrganizationProvider;
+
+/**
+ * Creating, listing, revoking and rotating API keys. A key is created by its owner, for one of the owner's
+ * tenants or as a personal key, with scopes the owner holds; the key text is returned once, here.
+ */
+public final class ApiKeyService {
+
+    static final long DEFAULT_GRACE_SECONDS = 3600;
+    static final long MAX_GRACE_SECONDS = 7L * 24 * 3600;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final ApiKeyStore store;
+    private final TenancyAudit audit;
+
+    public ApiKeyService(KeycloakSession session, RealmModel realm, TenancyAudit audit) {
+        this.session = session;
+        this.realm = realm;
+        this.store = new ApiKeyStore(session, realm.getId());
+        this.audit = audit;
+    }
+
+    /** A key and, once, its text. */
+    record Issued(ApiKeyView view, String key) {
+
+        Map<String, Object> toJson() {
+            Map<String, Object> json = view.toJson();
+            json.put("key", key);
+            return json;
+        }
+    }
+
+    Issued create(UserModel owner, ApiKeyInput input) {
+        OrganizationModel tenant = input.tenantId().map(id -> requireOwnTenant(owner, id)).orElse(null);
+        requireWithinOwner(owner, tenant, input.scopes());
+        long now = System.currentTimeMillis();
+        Long expiresAt = input.lifespanSeconds().map(seconds -> now + seconds * 1000).orElse(null);
+        return issue(owner, tenant == null ? null : tenant.getId(), input.name(), input.scopes().stored(), now,
+                expiresAt);
+    }
+
+    List<ApiKeyView> listOfOwner(UserModel owner, int first, int max) {
+        return store.listOfUser(owner.getId(), first, max).stream().map(ApiKeyView::of).toList();
+    }
+
+    List<ApiKeyView> listOfTenant(OrganizationModel tenant, int first, int max) {
+        return store.listOfTenant(tenant.getId(), first, max).stream().map(ApiKeyView::of).toList();
+    }
+
+    ApiKeyView getOwn(UserModel owner, String id) {
+        return ApiKeyView.of(requireOwn(owner, id));
+    }
+
+    ApiKeyView revokeOwn(UserModel owner, String id) {
+        return revoke(requireOwn(owner, id), owner);
+    }
+
+    ApiKeyView revokeInTenant(OrganizationModel tenant, String id, UserModel actor) {
+        TenancyApiKeyEntity key = store.findOfTenant(tenant.getId(), requireId(id))
+                .orElseThrow(() -> TenancyException.notFound("API key not found"));
+        return revoke(key, actor);
+    }
+
+    /**
+     * A new key with the same name, tenant and scopes (cut to what the owner holds now); the old one keeps
+     * working for {@code graceSeconds}, then stops.
+     */
+    Issued rotate(UserModel owner, String id, long graceSeconds) {
+        TenancyApiKeyEntity old = requireOwn(owner, id);
+        long now = System.currentTimeMillis();
+        if (old.revokedAt() != null || (old.expiresAt() != null && old.expiresAt() <= now)) {
+            throw TenancyException.conflict("Only an active key can be rotated");
+        }
+        if (old.replacedBy() != null) {
+            throw TenancyException.conflict("This key was rotated already; rotate its replacement " + old.replacedBy());
+        }
+        OrganizationModel tenant = old.tenantId() == null ? null : requireOwnTenant(owner, old.tenantId());
+        ApiKeyScopes scopes = ApiKeyScopes.ofStored(old.scopes()).cutTo(ownerLevels(owner, tenant));
+        Long lifespan = old.expiresAt() == null ? null : old.expiresAt() - old.createdAt();
+        Issued issued = issue(owner, old.tenantId(), old.name(), scopes.stored(), now,
+                lifespan == null ? null : now + lifespan);
+        long graceEnd = now + graceSeconds * 1000;
+        if (!store.replace(old.id(), issued.view().id(), old.expiresAt() == null ? graceEnd
+                : Math.min(old.expiresAt(), graceEnd))) {
+            throw TenancyException.conflict("The key changed meanwhile; load it again");
+        }
+        store.refresh(old);
+        audit.tenantChange(TenancyResource.TENANCY_API_KEY, OperationType.ACTION, old.tenantId(),
+                ApiKeyView.of(old).toJson(), "api-keys", old.id(), "rotate");
+        return issued;
+    }
+
+    private Issued issue(UserModel owner, String tenantId, String name, String scopes, long now, Long expiresAt) {
+        String key = ApiKeyFormat.generate(TenancyConfigStore.read(realm).apiKeyPrefix());
+        TenancyApiKeyEntity entity = new TenancyApiKeyEntity(KeycloakModelUtils.generateId(), realm.getId(), tenantId,
+                owner.getId(), name, ApiKeyFormat.displayed(key), SecretHash.sha256Hex(key), scopes, now, expiresAt);
+        store.insert(entity);
+        ApiKeyView view = ApiKeyView.of(entity);
+        audit.tenantChange(TenancyResource.TENANCY_API_KEY, OperationType.CREATE, tenantId, view.toJson(),
+                "api-keys", entity.id());
+        return new Issued(view, key);
+    }
+
+    private ApiKeyView revoke(TenancyApiKeyEntity key, UserModel actor) {
+        boolean revoked = store.revoke(key.id(), actor == null ? null : actor.getId(), System.currentTimeMillis());
+        store.refresh(key);
+        if (!revoked) {
+            throw TenancyException.conflict("The key is revoked already");
+        }
+        ApiKeyView view = ApiKeyView.of(key);
+        audit.tenantChange(TenancyResource.TENANCY_API_KEY, OperationType.ACTION, key.tenantId(), view.toJson(),
+                "api-keys", key.id(), "revoke");
+        return view;
+    }
+
+    private TenancyApiKeyEntity requireOwn(UserModel owner, String id) {
+        return store.findOfUser(owner.getId(), requireId(id))
+                .orElseThrow(() -> TenancyException.notFound("API key not found"));
+    }
+
+    private static String requireId(String id) {
+        if (id == null || id.length() > 36) {
+            throw TenancyException.notFound("API key not found");
+        }
+        return id;
+    }
+
+    private OrganizationModel requireOwnTenant(UserModel owner, String tenantId) {
+        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+        OrganizationModel tenant = organizations == null || !realm.isOrganizationsEnabled() ? null
+                : organizations.getById(tenantId);
+        if (tenant == null || new MembershipService(session, realm).in(tenant, owner).isEmpty()) {
+            throw TenancyException.forbidden("You are not a member of this tenant");
+        }
+        return tenant;
+    }
+
+    private void requireWithinOwner(UserModel owner, OrganizationModel tenant, ApiKeyScopes scopes) {
+        SortedMap<String, ModuleLevel> beyond = scopes.beyond(ownerLevels(owner, tenant));
+        if (!beyond.isEmpty()) {
+            throw TenancyException.forbidden("Scopes beyond what you hold" + (tenant == null ? "" : " in this tenant")
+                    + ": " + new ApiKeyScopes(beyond).stored());
+        }
+    }
+
+    private SortedMap<String, ModuleLevel> ownerLevels(UserModel owner, OrganizationModel tenant) {
+        return OwnerLevels.of(new MembershipService(session, realm), owner, tenant).orElseGet(TreeMap::new);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.tenancy.keycloak.apikey;
+
+import dev.tenancy.keycloak.audit.TenancyAudit;
+import dev.tenancy.keycloak.json.JsonInput;
+import dev.tenancy.keycloak.json.Paging;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/** {@code /realms/{realm}/tenancy/me/api-keys}: the caller's own keys; the key text is in the 201 answer only. */
+public final class MyApiKeysResource {
+
+    private final KeycloakSession session;
+    private final UserModel owner;
+    private final ApiKeyService keys;
+
+    public MyApiKeysResource(KeycloakSession session, RealmModel realm, UserModel owner, TenancyAudit audit) {
+        this.session = session;
+        this.owner = owner;
+        this.keys = new ApiKeyService(session, realm, audit);
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Map<String, Object>> list(@QueryParam("first") String first, @QueryParam("max") String max) {
+        Paging paging = Paging.of(first, max);
+        return keys.listOfOwner(owner, paging.first(), paging.max()).stream().map(ApiKeyView::toJson).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response create(String body) {
+        ApiKeyService.Issued issued = keys.create(owner, ApiKeyInput.read(JsonInput.parseObject(body)));
+        return created(issued);
+    }
+
+    @GET
+    @Path("{keyId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> get(@PathParam("keyId") String keyId) {
+        return keys.getOwn(owner, keyId).toJson();
+    }
+
+    @POST
+    @Path("{keyId}/revoke")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> revoke(@PathParam("keyId") String keyId) {
+        return keys.revokeOwn(owner, keyId).toJson();
+    }
+
+    @POST
+    @Path("{keyId}/rotate")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response rotate(@PathParam("keyId") String keyId, String body) {
+        return created(keys.rotate(owner, keyId, ApiKeyInput.readGraceSeconds(body)));
+    }
+
+    private Response created(ApiKeyService.Issued issued) {
+        UriBuilder location = session.getContext().getUri().getBaseUriBuilder()
+                .path("realms").path(session.getContext().getRealm().getName())
+                .path("tenancy").path("me").path("api-keys").path(issued.view().id());
+        return Response.created(location.build()).entity(issued.toJson())
+                .header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
+    }
+}
