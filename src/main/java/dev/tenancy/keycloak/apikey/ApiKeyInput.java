@@ -4,19 +4,21 @@ import dev.tenancy.keycloak.json.JsonInput;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** A checked request for a new key: fields and limits. Tenant and scopes are checked against the owner later. */
 record ApiKeyInput(String name, Optional<String> tenantId, ApiKeyScopes scopes, Optional<Long> lifespanSeconds) {
 
     static final long MIN_LIFESPAN_SECONDS = 60;
+    /** One scope's text; {@link ApiKeyScopes#parse} says what is wrong with it. */
+    private static final Pattern SCOPE_TEXT = Pattern.compile("\\S{1,80}");
     static final long MAX_LIFESPAN_SECONDS = 2L * 366 * 24 * 3600;
 
     static ApiKeyInput read(JsonInput body) {
         body.allowOnly(Set.of("name", "tenantId", "scopes", "lifespanSeconds"));
         String name = body.requiredText("name", 255).strip();
         Optional<String> tenantId = body.optionalText("tenantId", 36);
-        List<String> scopes = body.optionalTextList("scopes", java.util.regex.Pattern.compile("[^\\s]{1,80}"),
-                ApiKeyScopes.MAX_SCOPES).orElse(List.of());
+        List<String> scopes = body.optionalTextList("scopes", SCOPE_TEXT, ApiKeyScopes.MAX_SCOPES).orElse(List.of());
         Optional<Long> lifespan = body.optionalLong("lifespanSeconds", MIN_LIFESPAN_SECONDS, MAX_LIFESPAN_SECONDS);
         return new ApiKeyInput(name, tenantId, ApiKeyScopes.parse(scopes), lifespan);
     }
