@@ -1,0 +1,135 @@
+package dev.tenancy.keycloak.credential.crypto;
+
+import dev.tenancy.keycloak.TenancyVersion;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+
+/**
+ * KEK material from a file or from one option (for a secret mounted as an environment variable):
+ * {@code --spi-tenancy-kek--config--file=/run/secrets/tenancy-kek} (lines {@code <version>=<base64>}) or
+ * {@code KC_SPI_TENANCY_KEK__CONFIG__KEYS=1:<base64>,2:<base64>}; {@code primary} picks the version for new
+ * secrets (default: the highest), {@code minimum-version} retires older ones. Bad material stops the server
+ * at start with a message naming the problem; no material at all is reported when a secret is first used.
+ */
+public final class ConfiguredKeyEncryptionKeyProviderFactory
+        implements KeyEncryptionKeyProviderFactory, ServerInfoAwareProviderFactory {
+
+    public static final String ID = "config";
+    static final String NOT_CONFIGURED = "The tenancy credential store has no key-encryption key: set"
+            + " --spi-tenancy-kek--config--file=<file with version=base64 lines> or"
+            + " --spi-tenancy-kek--config--keys=<version>:<base64>,… (32 random bytes each)";
+
+    private KeyMaterial material;
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        String file = config.get("file");
+        String keys = config.get("keys");
+        if (file == null && keys == null) {
+            return;
+        }
+        Map<String, String> entries = new LinkedHashMap<>();
+        try {
+            if (file != null) {
+                entries.putAll(readFile(Path.of(file)));
+            }
+            if (keys != null) {
+                entries.putAll(KeyMaterial.inline(keys));
+            }
+            material = KeyMaterial.of(entries, config.getInt("primary"), config.getInt("minimum-version"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("tenancy-kek: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the KEK file " + file + ": " + e.getMessage());
+        }
+        Map<String, String> entries = new LinkedHashMap<>();
+        properties.stringPropertyNames().forEach(name -> entries.put(name, properties.getProperty(name)));
+        return entries;
+    }
+
+    @Override
+    public KeyEncryptionKeyProvider create(KeycloakSession session) {
+        KeyMaterial configured = material;
+        return new KeyEncryptionKeyProvider() {
+            @Override
+            public KeyEncryptionKey primary() {
+                return require(configured).primary();
+            }
+
+            @Override
+            public Optional<KeyEncryptionKey> version(int version) {
+                return require(configured).version(version);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private static KeyMaterial require(KeyMaterial material) {
+        if (material == null) {
+            throw new IllegalStateException(NOT_CONFIGURED);
+        }
+        return material;
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name("file").type("string")
+                .helpText("File with one KEK version per line: <version>=<base64 of 32 bytes>.").add()
+                .property().name("keys").type("string")
+                .helpText("KEK versions in one value: <version>:<base64>,<version>:<base64>.").add()
+                .property().name("primary").type("int")
+                .helpText("The version that seals new secrets; default the highest.").add()
+                .property().name("minimum-version").type("int")
+                .helpText("Versions below this are retired and never used to decrypt.").add()
+                .build();
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        Map<String, String> info = new LinkedHashMap<>(TenancyVersion.operationalInfo());
+        info.put("configured", Boolean.toString(material != null));
+        if (material != null) {
+            info.put("primaryVersion", Integer.toString(material.primary().version()));
+            info.put("minimumVersion", Integer.toString(material.minimum()));
+        }
+        return info;
+    }
+}
