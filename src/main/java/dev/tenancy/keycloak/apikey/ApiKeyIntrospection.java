@@ -1,5 +1,6 @@
 package dev.tenancy.keycloak.apikey;
 
+import dev.tenancy.keycloak.http.HttpsRequirement;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
@@ -40,6 +41,11 @@ public final class ApiKeyIntrospection {
     public Response introspect() {
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.INTROSPECT_TOKEN).detail(Details.TOKEN_TYPE, "api_key");
+        if (!HttpsRequirement.isMet(session, realm)) {
+            event.error(Errors.SSL_REQUIRED);
+            throw new ErrorResponseException(OAuthErrorException.INVALID_REQUEST, "HTTPS required",
+                    Response.Status.FORBIDDEN);
+        }
         ClientModel client = authenticate(event);
         MultivaluedMap<String, String> form = session.getContext().getHttpRequest().getDecodedFormParameters();
         if (form.get("token") == null || form.get("token").size() != 1) {

@@ -1,6 +1,7 @@
 package dev.tenancy.keycloak.invitation;
 
 import dev.tenancy.keycloak.config.TenancyConfigStore;
+import dev.tenancy.keycloak.http.HttpsRequirement;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -62,6 +63,9 @@ public final class InvitationPages {
 
     @GET
     public Response open(@QueryParam("token") String token) {
+        if (!HttpsRequirement.isMet(session, realm)) {
+            return httpsRequired();
+        }
         InvitationAcceptance.Lookup lookup = acceptance.byToken(token);
         if (!lookup.valid()) {
             return refused(lookup.refusal());
@@ -73,6 +77,9 @@ public final class InvitationPages {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response act(MultivaluedMap<String, String> form) {
+        if (!HttpsRequirement.isMet(session, realm)) {
+            return httpsRequired();
+        }
         String token = form.getFirst("token");
         InvitationAcceptance.Lookup lookup = acceptance.byToken(token);
         if (!lookup.valid()) {
@@ -121,6 +128,10 @@ public final class InvitationPages {
         LOG.debugf("Invitation %s accepted by new user %s", ticket.id(), user.get().getId());
         return new InvitationLogin(session, realm).toSignIn(ticket.clientId(), ticket.redirectUri(),
                 ticket.tenant().getAlias(), user.get().getUsername());
+    }
+
+    private Response httpsRequired() {
+        return message("httpsRequiredMessage", "tenancyInvitationTitle", Response.Status.FORBIDDEN);
     }
 
     private Response noLongerValid() {

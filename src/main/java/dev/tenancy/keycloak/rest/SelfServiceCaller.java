@@ -2,6 +2,7 @@ package dev.tenancy.keycloak.rest;
 
 import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.error.TenancyException;
+import dev.tenancy.keycloak.http.HttpsRequirement;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.managers.AppAuthManager;
@@ -13,6 +14,9 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 record SelfServiceCaller(AuthResult auth) {
 
     static SelfServiceCaller authenticate(KeycloakSession session, RealmModel realm) {
+        if (!HttpsRequirement.isMet(session, realm)) {
+            throw TenancyException.forbidden("HTTPS required");
+        }
         String header = session.getContext().getRequestHeaders().getHeaderString("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw TenancyException.unauthorized("A bearer access token is required");
