@@ -1,6 +1,6 @@
 package dev.tenancy.keycloak.apikey;
 
-import java.util.SortedSet;
+import dev.tenancy.keycloak.tenant.Membership;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
 
@@ -9,9 +9,9 @@ import org.keycloak.models.UserModel;
  * moment in the key's tenant (or, for a personal key, in any tenant).
  *
  * @param tenant null for a personal key
- * @param roles the owner's roles in the tenant; empty for a personal key
+ * @param membership the owner's membership in the tenant now; null for a personal key
  * @param expiresAt epoch milliseconds, null when the key does not expire
  */
-record ActiveKey(String id, UserModel owner, OrganizationModel tenant, SortedSet<String> roles, ApiKeyScopes scopes,
+record ActiveKey(String id, UserModel owner, OrganizationModel tenant, Membership membership, ApiKeyScopes scopes,
         Long expiresAt) {
 }

@@ -1,12 +1,13 @@
 package dev.tenancy.keycloak.apikey;
 
-import dev.tenancy.keycloak.config.ModuleLevel;
+import dev.tenancy.keycloak.claims.TenantClaims;
 import dev.tenancy.keycloak.config.TenancyConfigStore;
+import dev.tenancy.keycloak.tenant.Membership;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -110,26 +111,17 @@ final class ApiKeyGrantType extends OAuth2GrantTypeBase {
     private static void narrow(AccessToken token, ActiveKey key) {
         Map<String, Object> claims = token.getOtherClaims();
         claims.put(KEY_ID_CLAIM, key.id());
-        Map<String, String> modules = ModuleLevel.labels(key.scopes().levels());
-        if (key.tenant() == null) {
-            claims.remove("tenant");
-            claims.remove("tenants");
+        if (key.membership() == null) {
+            claims.remove(TenantClaims.TENANT);
+            claims.remove(TenantClaims.TENANTS);
             claims.put("api_key_scope", key.scopes().stored());
             return;
         }
-        Map<String, Object> tenant = new LinkedHashMap<>();
-        tenant.put("id", key.tenant().getId());
-        tenant.put("alias", key.tenant().getAlias());
-        tenant.put("roles", key.roles());
-        tenant.put("modules", modules);
-        claims.put("tenant", tenant);
-        if (claims.containsKey("tenants")) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("id", key.tenant().getId());
-            entry.put("name", key.tenant().getName());
-            entry.put("roles", key.roles());
-            entry.put("modules", modules);
-            claims.put("tenants", Map.of(key.tenant().getAlias(), entry));
+        List<Membership> scoped = List.of(key.membership().withModules(key.scopes().levels()));
+        TenantClaims.tenant(scoped, key.membership().tenant().id())
+                .ifPresent(tenant -> claims.put(TenantClaims.TENANT, tenant));
+        if (claims.containsKey(TenantClaims.TENANTS)) {
+            claims.put(TenantClaims.TENANTS, TenantClaims.tenants(scoped));
         }
     }
 

@@ -7,8 +7,6 @@ import dev.tenancy.keycloak.tenant.Membership;
 import dev.tenancy.keycloak.tenant.MembershipService;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -57,20 +55,19 @@ final class ApiKeyResolver {
             }
         }
         MembershipService memberships = new MembershipService(session, realm);
-        SortedSet<String> roles = new TreeSet<>();
+        Membership membership = null;
         SortedMap<String, ModuleLevel> levels;
         if (tenant != null) {
-            Optional<Membership> membership = memberships.in(tenant, owner);
-            if (membership.isEmpty()) {
+            membership = memberships.in(tenant, owner).orElse(null);
+            if (membership == null) {
                 return Optional.empty();
             }
-            roles.addAll(membership.get().roles());
-            levels = membership.get().effective().modules();
+            levels = membership.effective().modules();
         } else {
             levels = OwnerLevels.highest(memberships.all(owner));
         }
         ApiKeyScopes held = ApiKeyScopes.ofStored(key.scopes()).cutTo(levels);
         store.touch(key, now);
-        return Optional.of(new ActiveKey(key.id(), owner, tenant, roles, held, key.expiresAt()));
+        return Optional.of(new ActiveKey(key.id(), owner, tenant, membership, held, key.expiresAt()));
     }
 }

@@ -6,11 +6,12 @@ import dev.tenancy.keycloak.config.ModuleLevel;
 import dev.tenancy.keycloak.config.TenancyConfigStore;
 import dev.tenancy.keycloak.error.TenancyException;
 import dev.tenancy.keycloak.secret.SecretHash;
+import dev.tenancy.keycloak.tenant.Membership;
 import dev.tenancy.keycloak.tenant.MembershipService;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -51,11 +52,11 @@ public final class ApiKeyService {
     }
 
     Issued create(UserModel owner, ApiKeyInput input) {
-        OrganizationModel tenant = input.tenantId().map(id -> requireOwnTenant(owner, id)).orElse(null);
-        requireWithinOwner(owner, tenant, input.scopes());
+        Membership membership = input.tenantId().map(id -> requireMembership(owner, id)).orElse(null);
+        requireWithinOwner(owner, membership, input.scopes());
         long now = System.currentTimeMillis();
         Long expiresAt = input.lifespanSeconds().map(seconds -> now + seconds * 1000).orElse(null);
-        return issue(owner, tenant == null ? null : tenant.getId(), input.name(), input.scopes().stored(), now,
+        return issue(owner, membership == null ? null : membership.tenant().id(), input.name(), input.scopes().stored(), now,
                 expiresAt);
     }
 
@@ -94,8 +95,8 @@ public final class ApiKeyService {
         if (old.replacedBy() != null) {
             throw TenancyException.conflict("This key was rotated already; rotate its replacement " + old.replacedBy());
         }
-        OrganizationModel tenant = old.tenantId() == null ? null : requireOwnTenant(owner, old.tenantId());
-        ApiKeyScopes scopes = ApiKeyScopes.ofStored(old.scopes()).cutTo(ownerLevels(owner, tenant));
+        Membership membership = old.tenantId() == null ? null : requireMembership(owner, old.tenantId());
+        ApiKeyScopes scopes = ApiKeyScopes.ofStored(old.scopes()).cutTo(ownerLevels(owner, membership));
         Long lifespan = old.expiresAt() == null ? null : old.expiresAt() - old.createdAt();
         Issued issued = issue(owner, old.tenantId(), old.name(), scopes.stored(), now,
                 lifespan == null ? null : now + lifespan);
@@ -145,25 +146,27 @@ public final class ApiKeyService {
         return id;
     }
 
-    private OrganizationModel requireOwnTenant(UserModel owner, String tenantId) {
+    /** The owner's membership in the tenant; 403 when there is none (also for unknown tenants). */
+    private Membership requireMembership(UserModel owner, String tenantId) {
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
         OrganizationModel tenant = organizations == null || !realm.isOrganizationsEnabled() ? null
                 : organizations.getById(tenantId);
-        if (tenant == null || new MembershipService(session, realm).in(tenant, owner).isEmpty()) {
-            throw TenancyException.forbidden("You are not a member of this tenant");
-        }
-        return tenant;
+        return Optional.ofNullable(tenant)
+                .flatMap(found -> new MembershipService(session, realm).in(found, owner))
+                .orElseThrow(() -> TenancyException.forbidden("You are not a member of this tenant"));
     }
 
-    private void requireWithinOwner(UserModel owner, OrganizationModel tenant, ApiKeyScopes scopes) {
-        SortedMap<String, ModuleLevel> beyond = scopes.beyond(ownerLevels(owner, tenant));
+    private void requireWithinOwner(UserModel owner, Membership membership, ApiKeyScopes scopes) {
+        SortedMap<String, ModuleLevel> beyond = scopes.beyond(ownerLevels(owner, membership));
         if (!beyond.isEmpty()) {
-            throw TenancyException.forbidden("Scopes beyond what you hold" + (tenant == null ? "" : " in this tenant")
-                    + ": " + new ApiKeyScopes(beyond).stored());
+            throw TenancyException.forbidden("Scopes beyond what you hold"
+                    + (membership == null ? "" : " in this tenant") + ": " + new ApiKeyScopes(beyond).stored());
         }
     }
 
-    private SortedMap<String, ModuleLevel> ownerLevels(UserModel owner, OrganizationModel tenant) {
-        return OwnerLevels.of(new MembershipService(session, realm), owner, tenant).orElseGet(TreeMap::new);
+    /** The owner's levels in the tenant, or for a personal key (no membership) the highest in any tenant. */
+    private SortedMap<String, ModuleLevel> ownerLevels(UserModel owner, Membership membership) {
+        return membership != null ? membership.effective().modules()
+                : OwnerLevels.highest(new MembershipService(session, realm).all(owner));
     }
 }

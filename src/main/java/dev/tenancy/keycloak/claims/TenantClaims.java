@@ -7,17 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Builds the {@code tenants} and {@code tenant} claim values from a user's memberships. */
-final class TenantClaims {
+/**
+ * Builds the {@code tenants} and {@code tenant} claim values from a user's memberships: the one place that
+ * knows the claim format, for the mapper and for the API key grant.
+ */
+public final class TenantClaims {
 
-    static final String TENANTS = "tenants";
-    static final String TENANT = "tenant";
+    public static final String TENANTS = "tenants";
+    public static final String TENANT = "tenant";
 
     private TenantClaims() {
     }
 
     /** {@code {alias: {"id", "name", "roles", "modules"}}} for every membership. */
-    static Map<String, Object> tenants(List<Membership> memberships) {
+    public static Map<String, Object> tenants(List<Membership> memberships) {
         Map<String, Object> claim = new LinkedHashMap<>();
         for (Membership membership : memberships) {
             Map<String, Object> tenant = new LinkedHashMap<>();
@@ -31,7 +34,7 @@ final class TenantClaims {
     }
 
     /** {@code {"id", "alias", "roles", "modules"}} of the active tenant, when the user is a member of it. */
-    static Optional<Map<String, Object>> tenant(List<Membership> memberships, String activeTenantId) {
+    public static Optional<Map<String, Object>> tenant(List<Membership> memberships, String activeTenantId) {
         return memberships.stream()
                 .filter(membership -> membership.tenant().id().equals(activeTenantId))
                 .findFirst()

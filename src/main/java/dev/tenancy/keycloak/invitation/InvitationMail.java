@@ -1,10 +1,6 @@
 package dev.tenancy.keycloak.invitation;
 
 import java.text.MessageFormat;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,8 +57,7 @@ final class InvitationMail {
             Properties messages = theme.getEnhancedMessages(realm, locale);
             String realmName = realm.getDisplayName() == null || realm.getDisplayName().isBlank()
                     ? realm.getName() : realm.getDisplayName();
-            String expiry = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                    .withLocale(locale).withZone(ZoneOffset.UTC).format(Instant.ofEpochMilli(expiresAt)) + " UTC";
+            String expiry = InvitationPageBean.expiry(expiresAt, locale);
 
             Map<String, Object> attributes = new HashMap<>();
             attributes.put("locale", locale);

@@ -27,12 +27,16 @@ public final class InvitationPageBean {
     }
 
     static InvitationPageBean of(KeycloakSession session, InvitationAcceptance.Ticket ticket) {
-        Locale locale = session.getContext().resolveLocale(null);
-        String expiry = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                .withLocale(locale).withZone(ZoneOffset.UTC).format(Instant.ofEpochMilli(ticket.expiresAt())) + " UTC";
+        String expiry = expiry(ticket.expiresAt(), session.getContext().resolveLocale(null));
         String tenantName = ticket.tenant().getName() == null ? ticket.tenant().getAlias() : ticket.tenant().getName();
         return new InvitationPageBean(tenantName, ticket.inviterName(), ticket.email(), List.copyOf(ticket.roles()),
                 expiry);
+    }
+
+    /** An expiry as pages and mails show it: a long date and short time in the reader's language, in UTC. */
+    static String expiry(long epochMillis, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                .withLocale(locale).withZone(ZoneOffset.UTC).format(Instant.ofEpochMilli(epochMillis)) + " UTC";
     }
 
     public String getTenantName() {

@@ -3,6 +3,7 @@ package dev.tenancy.keycloak.apikey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenancy.keycloak.secret.SecretHash;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.Json;
@@ -53,7 +54,7 @@ class ApiKeyUseIT {
     static void noTableHoldsARawKey() throws Exception {
         assertThat(KEYS).isNotEmpty();
         assertThat(SecretScan.find(realm.server(), KEYS)).isEmpty();
-        List<String> hashes = KEYS.stream().map(dev.tenancy.keycloak.secret.SecretHash::sha256Hex).toList();
+        List<String> hashes = KEYS.stream().map(SecretHash::sha256Hex).toList();
         assertThat(SecretScan.find(realm.server(), hashes))
                 .anyMatch(hit -> hit.equalsIgnoreCase("TENANCY_API_KEY.KEY_HASH"));
     }

@@ -3,17 +3,16 @@ package dev.tenancy.keycloak.invitation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenancy.keycloak.secret.SecretHash;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.Json;
 import dev.tenancy.keycloak.support.SecretScan;
 import dev.tenancy.keycloak.support.Tenancy;
 import dev.tenancy.keycloak.support.TestRealm;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +63,7 @@ class InvitationPagesIT {
         }
         assertThat(SecretScan.find(realm.server(), TOKENS)).isEmpty();
         // The scan finds what is there: the hashes are stored.
-        List<String> hashes = TOKENS.stream().map(InvitationPagesIT::sha256).toList();
+        List<String> hashes = TOKENS.stream().map(SecretHash::sha256Hex).toList();
         assertThat(SecretScan.find(realm.server(), hashes))
                 .anyMatch(hit -> hit.equalsIgnoreCase("TENANCY_INVITATION.TOKEN_HASH"));
     }
@@ -278,14 +277,5 @@ class InvitationPagesIT {
         assertThat(Http.get(realm.adminUrl() + "/users?email=race@example.com&exact=true", realm.adminToken()).json())
                 .hasSize(1);
         assertThat(invitationFor("race@example.com").path("status").asText()).isEqualTo("accepted");
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
