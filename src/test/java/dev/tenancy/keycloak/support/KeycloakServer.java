@@ -50,7 +50,6 @@ public final class KeycloakServer {
     private static KeycloakServer create() {
         Path keycloakDir = Paths.get(requiredProperty("tenancy.keycloak.dir")).toAbsolutePath();
         installProvider(keycloakDir, Paths.get(requiredProperty("tenancy.provider.jar")));
-        deleteRecursively(keycloakDir.resolve("data"));
         Instant databaseStart = Instant.now();
         TestDatabase database = TestDatabase.start(keycloakDir);
         System.err.printf("Database %s started in %d ms%n", database.name(),
@@ -138,7 +137,7 @@ public final class KeycloakServer {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
