@@ -38,6 +38,16 @@ public final class TenancyException extends WebApplicationException {
         return new TenancyException(Response.Status.CONFLICT, message);
     }
 
+    /** The server cannot do this now, through no fault of the request (e.g. no key-encryption key is configured). */
+    public static TenancyException unavailable(String message) {
+        return new TenancyException(Response.Status.SERVICE_UNAVAILABLE, message);
+    }
+
+    /** Stored data failed a check (e.g. ciphertext that does not authenticate); the message says which, never data. */
+    public static TenancyException internal(String message) {
+        return new TenancyException(Response.Status.INTERNAL_SERVER_ERROR, message);
+    }
+
     public int status() {
         return getResponse().getStatus();
     }

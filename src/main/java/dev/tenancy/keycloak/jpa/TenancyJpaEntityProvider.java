@@ -1,6 +1,7 @@
 package dev.tenancy.keycloak.jpa;
 
 import dev.tenancy.keycloak.apikey.TenancyApiKeyEntity;
+import dev.tenancy.keycloak.credential.TenancyCredentialEntity;
 import dev.tenancy.keycloak.invitation.TenancyInvitationEntity;
 import dev.tenancy.keycloak.invitation.TenancyInvitationGroupEntity;
 import dev.tenancy.keycloak.invitation.TenancyInvitationRoleEntity;
@@ -18,7 +19,7 @@ final class TenancyJpaEntityProvider implements JpaEntityProvider {
     public List<Class<?>> getEntities() {
         return List.of(TenancyMemberRoleEntity.class, TenancyModuleOverrideEntity.class,
                 TenancyInvitationEntity.class, TenancyInvitationRoleEntity.class, TenancyInvitationGroupEntity.class,
-                TenancyApiKeyEntity.class);
+                TenancyApiKeyEntity.class, TenancyCredentialEntity.class);
     }
 
     @Override

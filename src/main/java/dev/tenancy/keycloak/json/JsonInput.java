@@ -70,6 +70,16 @@ public final class JsonInput {
         return node.hasNonNull(field);
     }
 
+    /** True when the field is present with the value {@code null}: the client asks to clear it. */
+    public boolean isExplicitNull(String field) {
+        return node.has(field) && node.get(field).isNull();
+    }
+
+    /** The field as sent, or null when absent; for fields whose JSON type depends on other fields. */
+    public JsonNode raw(String field) {
+        return node.get(field);
+    }
+
     public String requiredText(String field, int maxLength) {
         return optionalText(field, maxLength)
                 .orElseThrow(() -> TenancyException.badRequest("Field '" + qualified(field) + "' is required"));

@@ -1,6 +1,8 @@
 package dev.tenancy.keycloak.rest;
 
 import dev.tenancy.keycloak.audit.TenancyAudit;
+import dev.tenancy.keycloak.credential.AdminCredentialsResource;
+import dev.tenancy.keycloak.credential.CredentialKeysResource;
 import dev.tenancy.keycloak.json.JsonInput;
 import dev.tenancy.keycloak.tenant.AdminTenantsResource;
 import dev.tenancy.keycloak.tenant.ConfigService;
@@ -48,6 +50,16 @@ public final class TenancyAdminResource {
     public Map<String, Object> replaceConfig(String body) {
         auth.realm().requireManageRealm();
         return new ConfigService(session, realm, audit).replace(JsonInput.parseObject(body));
+    }
+
+    @Path("credentials")
+    public AdminCredentialsResource credentials() {
+        return new AdminCredentialsResource(session, realm, auth, audit);
+    }
+
+    @Path("keys")
+    public CredentialKeysResource keys() {
+        return new CredentialKeysResource(session, realm, auth, audit);
     }
 
     @Path("tenants")

@@ -2,6 +2,7 @@ package dev.tenancy.keycloak.rest;
 
 import dev.tenancy.keycloak.apikey.ApiKeyIntrospection;
 import dev.tenancy.keycloak.apikey.MyApiKeysResource;
+import dev.tenancy.keycloak.credential.OwnedCredentialsResource;
 import dev.tenancy.keycloak.invitation.InvitationPages;
 import dev.tenancy.keycloak.tenant.Membership;
 import dev.tenancy.keycloak.tenant.MembershipService;
@@ -55,6 +56,13 @@ public final class TenancyRealmResource {
         RealmModel realm = session.getContext().getRealm();
         SelfServiceCaller caller = SelfServiceCaller.authenticate(session, realm);
         return new MyApiKeysResource(session, realm, caller.auth().user(), caller.audit(session, realm));
+    }
+
+    @Path("me/credentials")
+    public OwnedCredentialsResource myCredentials() {
+        RealmModel realm = session.getContext().getRealm();
+        SelfServiceCaller caller = SelfServiceCaller.authenticate(session, realm);
+        return OwnedCredentialsResource.ofUser(session, realm, caller.auth().user(), caller.audit(session, realm));
     }
 
     /** RFC 7662 introspection of API keys, for confidential clients (resource servers). */

@@ -47,6 +47,11 @@ final class AdminTenantAccess implements TenantAccess {
     }
 
     @Override
+    public void requireManageCredentials() {
+        auth.realm().requireManageRealm();
+    }
+
+    @Override
     public void requireMayAssignGroup(GroupModel group) {
         auth.groups().requireManageMembership(group);
     }

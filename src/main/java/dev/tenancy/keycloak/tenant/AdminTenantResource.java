@@ -2,6 +2,7 @@ package dev.tenancy.keycloak.tenant;
 
 import dev.tenancy.keycloak.apikey.TenantApiKeysResource;
 import dev.tenancy.keycloak.audit.TenancyAudit;
+import dev.tenancy.keycloak.credential.OwnedCredentialsResource;
 import dev.tenancy.keycloak.invitation.TenantInvitationsResource;
 import dev.tenancy.keycloak.json.JsonInput;
 import jakarta.ws.rs.Consumes;
@@ -70,6 +71,11 @@ public final class AdminTenantResource {
     @Path("invitations")
     public TenantInvitationsResource invitations() {
         return new TenantInvitationsResource(session, realm, tenant, access, audit);
+    }
+
+    @Path("credentials")
+    public OwnedCredentialsResource credentials() {
+        return OwnedCredentialsResource.ofTenant(session, realm, tenant, access, audit);
     }
 
     @Path("api-keys")

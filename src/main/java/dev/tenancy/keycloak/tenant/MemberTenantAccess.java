@@ -49,6 +49,11 @@ final class MemberTenantAccess implements TenantAccess {
     }
 
     @Override
+    public void requireManageCredentials() {
+        require(TenancyPermission.MANAGE_CREDENTIALS);
+    }
+
+    @Override
     public void requireMayAssignGroup(GroupModel group) {
         throw TenancyException.forbidden("Only realm admins may put invitees into Keycloak groups");
     }

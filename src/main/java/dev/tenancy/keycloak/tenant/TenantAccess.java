@@ -18,6 +18,9 @@ public interface TenantAccess {
 
     void requireManageApiKeys();
 
+    /** Tenant credentials: members whose role grants manage-credentials; realm admins with manage-realm. */
+    void requireManageCredentials();
+
     /** Throws 403 unless the caller may put invitees into this Keycloak group. */
     void requireMayAssignGroup(GroupModel group);
 

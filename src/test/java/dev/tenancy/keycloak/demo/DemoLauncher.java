@@ -11,9 +11,12 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -49,12 +52,29 @@ public final class DemoLauncher {
 
     private static Process start(Path keycloakDir) throws IOException {
         List<String> command = new ArrayList<>(List.of(keycloakDir.resolve("bin/kc.sh").toString(), "start-dev",
-                "--import-realm", "--http-port=8080", "--health-enabled=true", "--features=declarative-ui"));
+                "--import-realm", "--http-port=8080", "--health-enabled=true", "--features=declarative-ui",
+                "--spi-tenancy-kek--config--file=" + demoKeyFile(keycloakDir)));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().putIfAbsent("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().putIfAbsent("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
         return builder.start();
+    }
+
+    /**
+     * The demo's key-encryption key for the credential store: 32 random bytes made at the first run and kept
+     * beside the demo's data, readable by the owner only. A real installation keeps it outside the server.
+     */
+    private static Path demoKeyFile(Path keycloakDir) throws IOException {
+        Path file = keycloakDir.resolve("data/tenancy-kek");
+        if (!Files.exists(file)) {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "1=" + Base64.getEncoder().encodeToString(key) + "\n");
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+        return file;
     }
 
     private static void awaitReady(Process keycloak) throws InterruptedException {

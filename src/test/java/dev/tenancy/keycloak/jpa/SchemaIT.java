@@ -58,6 +58,11 @@ class SchemaIT {
             assertThat(cascadingForeignKeys(meta, connection, apiKey))
                     .containsEntry("REALM_ID", "REALM").containsEntry("TENANT_ID", "ORG")
                     .containsEntry("USER_ID", "USER_ENTITY");
+
+            String credential = table(meta, connection, "TENANCY_CREDENTIAL");
+            assertThat(uniqueColumnSets(meta, connection, credential))
+                    .contains(Set.of("REALM_ID", "SCOPE", "OWNER_ID", "PROVIDER", "NAME"));
+            assertThat(cascadingForeignKeys(meta, connection, credential)).containsEntry("REALM_ID", "REALM");
         }
     }
 
@@ -65,7 +70,7 @@ class SchemaIT {
     void aRestartAppliesNothingTwice() throws SQLException {
         List<String> before = appliedChangeSets();
         assertThat(before).contains("tenancy-2026-11-22-member-role", "tenancy-2026-11-22-module-override",
-                "tenancy-2026-11-22-invitation", "tenancy-2026-11-22-api-key");
+                "tenancy-2026-11-22-invitation", "tenancy-2026-11-22-api-key", "tenancy-2026-11-22-credential");
 
         server.restart();
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Removing an organization, a user, a membership, a group or a whole realm through Keycloak leaves no tenancy
- * rows behind (a deleted group only drops out of the invitations that named it).
+ * rows behind — roles, overrides, invitations, API keys, credentials (a deleted group only drops out of the
+ * invitations that named it).
  */
 class TenancyRowsCleanupIT {
 
@@ -42,6 +43,8 @@ class TenancyRowsCleanupIT {
         Tenancy.expect(200, Http.put(tenancy.adminApi() + "/tenants/" + tenant + "/modules", realm.adminToken(),
                 "{\"billing\": {\"admin\": \"write\"}}"), "override");
         String invitation = invite(tenant, "org-gone-invitee@example.com");
+        storeCredential("TENANT", tenant);
+        assertThat(rows("TENANCY_CREDENTIAL", "OWNER_ID", tenant)).isEqualTo(1);
         assertThat(rows("TENANCY_MEMBER_ROLE", "TENANT_ID", tenant)).isEqualTo(1);
         assertThat(rows("TENANCY_MODULE_OVERRIDE", "TENANT_ID", tenant)).isEqualTo(1);
         assertThat(rows("TENANCY_INVITATION", "TENANT_ID", tenant)).isEqualTo(1);
@@ -57,6 +60,7 @@ class TenancyRowsCleanupIT {
         assertThat(rows("TENANCY_API_KEY", "TENANT_ID", tenant)).isZero();
         assertThat(rows("TENANCY_INVITATION_ROLE", "INVITATION_ID", invitation)).isZero();
         assertThat(rows("TENANCY_INVITATION_GROUP", "INVITATION_ID", invitation)).isZero();
+        assertThat(rows("TENANCY_CREDENTIAL", "OWNER_ID", tenant)).isZero();
     }
 
     @Test
@@ -81,11 +85,14 @@ class TenancyRowsCleanupIT {
                 "{\"name\": \"k\", \"tenantId\": \"" + tenant + "\"}"), "key");
         assertThat(rows("TENANCY_MEMBER_ROLE", "USER_ID", user)).isEqualTo(2);
         assertThat(rows("TENANCY_API_KEY", "USER_ID", user)).isEqualTo(1);
+        storeCredential("USER", user);
+        assertThat(rows("TENANCY_CREDENTIAL", "OWNER_ID", user)).isEqualTo(1);
 
         Tenancy.expect(204, Http.delete(realm.adminUrl() + "/users/" + user, realm.adminToken()), "delete user");
 
         assertThat(rows("TENANCY_MEMBER_ROLE", "USER_ID", user)).isZero();
         assertThat(rows("TENANCY_API_KEY", "USER_ID", user)).isZero();
+        assertThat(rows("TENANCY_CREDENTIAL", "OWNER_ID", user)).isZero();
     }
 
     @Test
@@ -109,7 +116,11 @@ class TenancyRowsCleanupIT {
         doomedTenancy.setRoles(tenant, doomed.createUser("doomed-user"), "admin");
         Tenancy.expect(201, Http.post(doomedTenancy.adminApi() + "/tenants/" + tenant + "/invitations",
                 doomed.adminToken(), "{\"email\": \"doomed@example.com\", \"sendEmail\": false}"), "invite");
+        Tenancy.expect(201, Http.post(doomedTenancy.adminApi() + "/credentials", doomed.adminToken(),
+                "{\"scope\": \"SYSTEM\", \"name\": \"n\", \"provider\": \"smtp\", \"type\": \"PASSWORD\","
+                        + " \"value\": \"doomed-secret\"}"), "credential");
         String realmId = Http.get(doomed.adminUrl(), doomed.adminToken()).json().path("id").asText();
+        assertThat(rows("TENANCY_CREDENTIAL", "REALM_ID", realmId)).isEqualTo(1);
         assertThat(rows("TENANCY_MEMBER_ROLE", "REALM_ID", realmId)).isEqualTo(1);
         assertThat(rows("TENANCY_INVITATION", "REALM_ID", realmId)).isEqualTo(1);
 
@@ -118,6 +129,14 @@ class TenancyRowsCleanupIT {
         assertThat(rows("TENANCY_MEMBER_ROLE", "REALM_ID", realmId)).isZero();
         assertThat(rows("TENANCY_MODULE_OVERRIDE", "REALM_ID", realmId)).isZero();
         assertThat(rows("TENANCY_INVITATION", "REALM_ID", realmId)).isZero();
+        assertThat(rows("TENANCY_CREDENTIAL", "REALM_ID", realmId)).isZero();
+    }
+
+    private static void storeCredential(String scope, String ownerId) {
+        Tenancy.expect(201, Http.post(tenancy.adminApi() + "/credentials", realm.adminToken(),
+                "{\"scope\": \"" + scope + "\", \"ownerId\": \"" + ownerId + "\", \"name\": \"n\","
+                        + " \"provider\": \"smtp\", \"type\": \"PASSWORD\", \"value\": \"cleanup-secret\"}"),
+                "store a " + scope + " credential");
     }
 
     /** An invitation with one role and the group /cleanup-group (created on first use); returns its id. */

@@ -40,7 +40,7 @@ final class KeycloakProcess {
     }
 
     /** Starts Keycloak and returns once {@code /health/ready} answers 200 and the master realm is served. */
-    static KeycloakProcess start(Path keycloakDir, TestDatabase database, ServerLog log) {
+    static KeycloakProcess start(Path keycloakDir, TestDatabase database, ServerLog log, List<String> extraOptions) {
         for (int port : new int[] {HTTP_PORT, MANAGEMENT_PORT}) {
             if (inUse(port)) {
                 throw new IllegalStateException(
@@ -48,7 +48,9 @@ final class KeycloakProcess {
             }
         }
         long mark = log.length();
-        ProcessBuilder builder = new ProcessBuilder(command(keycloakDir, database))
+        List<String> command = command(keycloakDir, database);
+        command.addAll(extraOptions);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(keycloakDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.file().toFile()))
@@ -77,6 +79,7 @@ final class KeycloakProcess {
                 // The tests count SQL statements in the log; the benchmark turns that off.
                 "--log-level=" + System.getProperty("tenancy.test.logLevel", "INFO,org.hibernate.SQL:debug")));
         command.addAll(database.keycloakOptions());
+        command.addAll(TestKeys.keycloakOptions());
         return command;
     }
 
@@ -142,6 +145,16 @@ final class KeycloakProcess {
             awaitExit(handle, Duration.between(Instant.now(), deadline));
         }
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : tree) {
+            handle.onExit().join();
+        }
+    }
+
+    /** Kills the whole process tree at once (SIGKILL): a crash, with no shutdown of any kind. */
+    void kill() {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroyForcibly);
         for (ProcessHandle handle : tree) {
             handle.onExit().join();
         }

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** The real Keycloak server of this test JVM, with our jar in {@code providers/}, started once and stopped at exit. */
@@ -23,6 +24,7 @@ public final class KeycloakServer {
     private final ServerLog log;
     private KeycloakProcess process;
     private int generation;
+    private List<String> extraOptions = List.of();
 
     private KeycloakServer(Path keycloakDir, TestDatabase database, ServerLog log) {
         this.keycloakDir = keycloakDir;
@@ -81,6 +83,24 @@ public final class KeycloakServer {
         start();
     }
 
+    /**
+     * Stops Keycloak and starts it again with these options added to the usual ones (they replace the options
+     * of an earlier call); {@code List.of()} goes back to the usual server.
+     */
+    public synchronized void restartWith(List<String> options) {
+        process.stop();
+        process = null;
+        extraOptions = List.copyOf(options);
+        start();
+    }
+
+    /** Kills Keycloak as a crash would (SIGKILL, nothing shut down) and starts it again on the same database. */
+    public synchronized void crashAndRestart() {
+        process.kill();
+        process = null;
+        start();
+    }
+
     /** The current length of the server log, to pass to {@link #logSince(long)} later. */
     public long logMark() {
         return log.length();
@@ -101,7 +121,7 @@ public final class KeycloakServer {
     }
 
     private void start() {
-        process = KeycloakProcess.start(keycloakDir, database, log);
+        process = KeycloakProcess.start(keycloakDir, database, log, extraOptions);
         generation++;
     }
 
@@ -118,7 +138,7 @@ public final class KeycloakServer {
         return projectDir.resolve("target").resolve("keycloak-" + databaseName + ".log").toAbsolutePath();
     }
 
-    // Only our jar: a jar left over from another build would be loaded as a second provider.
+    // Only our jar and the test probe: a jar left over from another build would be loaded as a second provider.
     private static void installProvider(Path keycloakDir, Path providerJar) {
         if (!Files.isRegularFile(providerJar)) {
             throw new IllegalStateException("provider jar " + providerJar + " is missing: run mvn package first");
@@ -132,6 +152,7 @@ public final class KeycloakServer {
                 }
             }
             Files.copy(providerJar, providers.resolve(providerJar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            ProbeJar.write(providers.resolve(ProbeJar.NAME));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

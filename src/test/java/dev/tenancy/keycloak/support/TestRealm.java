@@ -105,6 +105,15 @@ public final class TestRealm implements BeforeAllCallback, AfterAllCallback {
         return created.createdId();
     }
 
+    /** Gives the user a role of the realm's {@code realm-management} client, such as {@code view-realm}. */
+    public void grantRealmManagementRole(String userId, String role) {
+        String client = clientUuid("realm-management");
+        HttpResult found = Http.get(adminUrl() + "/clients/" + client + "/roles/" + role, adminToken());
+        expect(200, found, "find realm-management role " + role);
+        expect(204, Http.post(adminUrl() + "/users/" + userId + "/role-mappings/clients/" + client, adminToken(),
+                "[" + found.body() + "]"), "grant " + role);
+    }
+
     public String userToken(String username) {
         return userToken(username, null);
     }

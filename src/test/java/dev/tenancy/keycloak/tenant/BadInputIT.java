@@ -174,4 +174,82 @@ class BadInputIT {
         soft.assertAll();
         assertThat(Http.get(keys, token).json()).isEmpty();
     }
+
+    @Test
+    void badCredentialInputIsA400AndStoresNothing() {
+        String token = realm.userToken("solid-user");
+        String mine = tenancy.selfService() + "/me/credentials";
+        String admin = tenancy.adminApi() + "/credentials";
+        String ok = "\"name\": \"n\", \"provider\": \"smtp\"";
+        List<Attempt> attempts = List.of(
+                new Attempt("POST", mine, "{\"name\": ", 400, "not valid JSON"),
+                new Attempt("POST", mine, "", 400, "body is missing"),
+                new Attempt("POST", mine, "{}", 400, "'name' is required"),
+                new Attempt("POST", mine, "{\"name\": \"n\"}", 400, "'provider' is required"),
+                new Attempt("POST", mine, "{" + ok + "}", 400, "'type' is required"),
+                new Attempt("POST", mine, "{" + ok + ", \"type\": \"SECRET\"}", 400, "'value' is required"),
+                new Attempt("POST", mine, "{" + ok + ", \"type\": \"TOTP\", \"value\": \"v\"}", 400, "'type' must be one of"),
+                new Attempt("POST", mine, "{\"name\": \"n\", \"provider\": \"Has Space\", \"type\": \"SECRET\", \"value\": \"v\"}",
+                        400, "'provider' must match"),
+                new Attempt("POST", mine, "{\"name\": \"" + "n".repeat(300) + "\", \"provider\": \"p\", \"type\": \"SECRET\", \"value\": \"v\"}",
+                        400, "longer than 255"),
+                new Attempt("POST", mine, "{" + ok + ", \"type\": \"SECRET\", \"value\": {\"a\": 1}}", 400, "'value' must be a string"),
+                new Attempt("POST", mine, "{" + ok + ", \"type\": \"SECRET\", \"value\": \"\"}", 400, "'value' must not be empty"),
+                new Attempt("POST", mine, "{" + ok + ", \"type\": \"SECRET\", \"value\": \"" + "v".repeat(16_385) + "\"}",
+                        400, "longer than 16384"),
+                new Attempt("POST", mine, "{" + ok + ", \"type\": \"OAUTH_TOKEN\", \"value\": \"t\"}", 400, "must be an object"),
+                new Attempt("POST", mine, "{" + ok + ", \"type\": \"OAUTH_TOKEN\", \"value\": {\"refreshToken\": \"r\"}}",
+                        400, "'value.accessToken' is required"),
+                new Attempt("POST", mine, "{" + ok + ", \"type\": \"OAUTH_TOKEN\", \"value\": {\"accessToken\": \"a\", \"expiresAt\": \"soon\"}}",
+                        400, "'value.expiresAt' must be an ISO-8601 instant"),
+                new Attempt("POST", mine, "{" + ok + ", \"type\": \"OAUTH_TOKEN\", \"value\": {\"accessToken\": \"a\", \"password\": \"p\"}}",
+                        400, "Unknown field 'value.password'"),
+                new Attempt("POST", mine, "{" + ok + ", \"type\": \"SECRET\", \"value\": \"v\", \"metadata\": {\"a\": {\"b\": 1}}}",
+                        400, "'metadata.a' must be a string, number or boolean"),
+                new Attempt("POST", mine, "{" + ok + ", \"type\": \"SECRET\", \"value\": \"v\", \"metadata\": [1]}",
+                        400, "'metadata' must be a JSON object"),
+                new Attempt("POST", mine, "{" + ok + ", \"type\": \"SECRET\", \"value\": \"v\", \"expiresAt\": \"tomorrow\"}",
+                        400, "'expiresAt' must be an ISO-8601 instant"),
+                new Attempt("POST", mine, "{" + ok + ", \"type\": \"SECRET\", \"value\": \"v\", \"scope\": \"SYSTEM\"}",
+                        400, "Unknown field 'scope'"),
+                new Attempt("GET", mine + "?type=TOTP", null, 400, "'type' must be one of"),
+                new Attempt("GET", mine + "?max=0", null, 400, "'max' must be between"),
+                new Attempt("GET", mine + "/no-such-credential", null, 404, "Credential not found"),
+                new Attempt("PUT", mine + "/no-such-credential", "{\"active\": false}", 404, "Credential not found"),
+                new Attempt("POST", mine + "/" + "z".repeat(100) + "/reveal", null, 404, "Credential not found"),
+                new Attempt("POST", admin, "{" + ok + ", \"type\": \"SECRET\", \"value\": \"v\"}", 400, "'scope' is required"),
+                new Attempt("POST", admin, "{" + ok + ", \"type\": \"SECRET\", \"value\": \"v\", \"scope\": \"GLOBAL\"}",
+                        400, "'scope' must be USER, TENANT or SYSTEM"),
+                new Attempt("POST", admin, "{" + ok + ", \"type\": \"SECRET\", \"value\": \"v\", \"scope\": \"USER\"}",
+                        400, "'ownerId' is required for scope USER"),
+                new Attempt("POST", admin, "{" + ok + ", \"type\": \"SECRET\", \"value\": \"v\", \"scope\": \"SYSTEM\", \"ownerId\": \"x\"}",
+                        400, "'ownerId' must be absent for scope SYSTEM"),
+                new Attempt("POST", admin, "{" + ok + ", \"type\": \"SECRET\", \"value\": \"v\", \"scope\": \"USER\", \"ownerId\": \"no-such-user\"}",
+                        400, "'ownerId' names no user"),
+                new Attempt("POST", admin, "{" + ok + ", \"type\": \"SECRET\", \"value\": \"v\", \"scope\": \"TENANT\", \"ownerId\": \"no-such-tenant\"}",
+                        400, "'ownerId' names no tenant"),
+                new Attempt("GET", admin + "?scope=GLOBAL", null, 400, "'scope' must be USER, TENANT or SYSTEM"),
+                new Attempt("POST", tenancy.adminApi() + "/keys/rotate", "{\"version\": 9}", 400, "KEK version 9 is not configured"),
+                new Attempt("POST", tenancy.adminApi() + "/keys/rotate", "{\"version\": \"2\"}", 400, "'version' must be a whole number"));
+
+        SoftAssertions soft = new SoftAssertions();
+        for (Attempt attempt : attempts) {
+            String caller = attempt.path().startsWith(mine) ? token : realm.adminToken();
+            HttpResult result = Http.send(attempt.method(), attempt.path(), caller, attempt.body());
+            soft.assertThat(result.status()).as(attempt.method() + " " + attempt.path() + " " + attempt.body())
+                    .isEqualTo(attempt.status());
+            soft.assertThat(result.body()).as("message of " + attempt.path() + " " + attempt.body())
+                    .contains(attempt.message());
+        }
+        soft.assertAll();
+        assertThat(Http.get(mine, token).json()).isEmpty();
+        assertThat(Http.get(admin, realm.adminToken()).json()).isEmpty();
+
+        // A change that is refused leaves the stored credential as it was.
+        String id = Http.post(mine, token, "{" + ok + ", \"type\": \"SECRET\", \"value\": \"kept-value\"}").createdId();
+        Tenancy.expect(400, Http.put(mine + "/" + id, token, "{}"), "an empty change");
+        Tenancy.expect(400, Http.put(mine + "/" + id, token, "{\"value\": 5}"), "a mistyped value");
+        Tenancy.expect(400, Http.put(mine + "/" + id, token, "{\"value\": \"new\", \"active\": \"no\"}"), "half good");
+        assertThat(Http.post(mine + "/" + id + "/reveal", token, null).json().path("value").asText()).isEqualTo("kept-value");
+    }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.SortedSet;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -38,6 +39,12 @@ public final class ConfiguredKeyEncryptionKeyProviderFactory
     @Override
     public String getId() {
         return ID;
+    }
+
+    /** The default when both KEK providers are installed; {@code --spi-tenancy-kek--provider=vault} picks the vault. */
+    @Override
+    public int order() {
+        return 1;
     }
 
     @Override
@@ -88,6 +95,11 @@ public final class ConfiguredKeyEncryptionKeyProviderFactory
             }
 
             @Override
+            public SortedSet<Integer> versions() {
+                return require(configured).versions();
+            }
+
+            @Override
             public void close() {
             }
         };
@@ -95,7 +107,7 @@ public final class ConfiguredKeyEncryptionKeyProviderFactory
 
     private static KeyMaterial require(KeyMaterial material) {
         if (material == null) {
-            throw new IllegalStateException(NOT_CONFIGURED);
+            throw new KeyEncryptionKeyUnavailableException(NOT_CONFIGURED);
         }
         return material;
     }

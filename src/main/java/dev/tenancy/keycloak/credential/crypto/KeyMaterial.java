@@ -4,7 +4,9 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Versioned KEK material as operators write it — {@code <version>=<base64 of 32 bytes>} lines of a file,
@@ -84,6 +86,11 @@ final class KeyMaterial implements KeyEncryptionKeys {
     @Override
     public Optional<KeyEncryptionKey> version(int version) {
         return version < minimum ? Optional.empty() : Optional.ofNullable(versions.get(version));
+    }
+
+    @Override
+    public SortedSet<Integer> versions() {
+        return new TreeSet<>(versions.tailMap(minimum).keySet());
     }
 
     int minimum() {

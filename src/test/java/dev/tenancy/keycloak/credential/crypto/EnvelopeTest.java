@@ -36,6 +36,11 @@ class EnvelopeTest {
             public Optional<KeyEncryptionKey> version(int version) {
                 return Optional.ofNullable(versions.get(version));
             }
+
+            @Override
+            public java.util.SortedSet<Integer> versions() {
+                return new java.util.TreeSet<>(versions.keySet());
+            }
         };
     }
 

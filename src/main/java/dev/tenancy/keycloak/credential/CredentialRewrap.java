@@ -1,0 +1,142 @@
+package dev.tenancy.keycloak.credential;
+
+import dev.tenancy.keycloak.credential.crypto.CredentialDecryptionException;
+import dev.tenancy.keycloak.credential.crypto.Envelope;
+import dev.tenancy.keycloak.credential.crypto.KeyEncryptionKey;
+import dev.tenancy.keycloak.credential.crypto.KeyEncryptionKeyUnavailableException;
+import dev.tenancy.keycloak.credential.crypto.SealedSecret;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+import org.keycloak.cluster.ClusterProvider;
+import org.keycloak.cluster.ExecutionResult;
+import org.keycloak.executors.ExecutorsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Re-wraps the data keys of a realm's credentials under the realm's primary KEK version, in the background,
+ * one batch per transaction. Values are never decrypted, only data keys, and only in memory. The work left
+ * is what the rows say (their KEK version), so a run stopped by a crash or restart is resumed by starting
+ * another: rows done stay done. Keycloak's cluster lock lets one node run it per realm at a time.
+ */
+final class CredentialRewrap {
+
+    private static final Logger LOG = Logger.getLogger(CredentialRewrap.class);
+    /** After this long a lock left by a crashed node no longer blocks a new run. */
+    static final int CLUSTER_LOCK_SECONDS = 900;
+    private static final Map<String, RewrapProgress> RUNS = new ConcurrentHashMap<>();
+
+    private CredentialRewrap() {
+    }
+
+    /** This node's latest run for the realm, if any since the node started. */
+    static Optional<RewrapProgress> latest(RealmModel realm) {
+        return Optional.ofNullable(RUNS.get(realm.getId()));
+    }
+
+    /** Starts a run towards {@code target}, unless one is running on this node already; returns the run either way. */
+    static RewrapProgress start(KeycloakSession session, RealmModel realm, int target) {
+        RewrapProgress fresh = new RewrapProgress(target);
+        RewrapProgress current = RUNS.compute(realm.getId(), (id, previous) ->
+                previous != null && previous.running() ? previous : fresh);
+        if (current != fresh) {
+            return current;
+        }
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        RewrapSettings settings = DefaultTenancyCredentialStoreFactory.rewrapSettings(factory);
+        String realmId = realm.getId();
+        session.getProvider(ExecutorsProvider.class).getExecutor("tenancy-credential-rewrap")
+                .execute(() -> runLocked(factory, realmId, fresh, settings));
+        return fresh;
+    }
+
+    private static void runLocked(KeycloakSessionFactory factory, String realmId, RewrapProgress progress,
+            RewrapSettings settings) {
+        try {
+            ExecutionResult<Void> result;
+            // The lock needs no transaction; each batch opens its own.
+            try (KeycloakSession session = factory.create()) {
+                result = session.getProvider(ClusterProvider.class).executeIfNotExecuted(
+                        "tenancy-credential-rewrap::" + realmId, CLUSTER_LOCK_SECONDS, () -> {
+                            run(factory, realmId, progress, settings);
+                            return null;
+                        });
+            }
+            if (!result.isExecuted()) {
+                progress.finish(RewrapProgress.State.RUNNING_ELSEWHERE,
+                        "Another node is rewrapping this realm's credentials; its progress shows in credentialsByVersion");
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Rewrap of the credentials of realm %s stopped", realmId);
+            progress.finish(RewrapProgress.State.FAILED, "Stopped: " + e.getMessage()
+                    + "; start the rewrap again to resume where it stopped");
+        }
+    }
+
+    private static void run(KeycloakSessionFactory factory, String realmId, RewrapProgress progress,
+            RewrapSettings settings) throws InterruptedException {
+        String after = "";
+        while (true) {
+            String from = after;
+            Batch batch = KeycloakModelUtils.runJobInTransactionWithResult(factory, session ->
+                    batch(session, realmId, progress.targetVersion(), from, settings));
+            progress.batch(batch.rewrapped(), batch.changed(), batch.unreadable());
+            if (batch.size() < settings.batchSize()) {
+                break;
+            }
+            after = batch.lastId();
+            if (settings.pauseMillis() > 0) {
+                Thread.sleep(settings.pauseMillis());
+            }
+        }
+        progress.finish(RewrapProgress.State.COMPLETED, null);
+        LOG.infof("Rewrapped %d credentials of realm %s under KEK version %d", progress.rewrapped(), realmId,
+                progress.targetVersion());
+    }
+
+    private record Batch(int size, String lastId, long rewrapped, long changed, long unreadable) {
+    }
+
+    private static Batch batch(KeycloakSession session, String realmId, int target, String after,
+            RewrapSettings settings) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        if (realm == null) {
+            return new Batch(0, after, 0, 0, 0);
+        }
+        // KEK providers may read per realm (the vault does).
+        session.getContext().setRealm(realm);
+        RealmKeys keys = new RealmKeys(session, realm);
+        KeyEncryptionKey targetKey = keys.version(target).orElseThrow(() -> new KeyEncryptionKeyUnavailableException(
+                "KEK version " + target + " is not configured on this node or is retired"));
+        CredentialStore store = new CredentialStore(session, realmId);
+        List<TenancyCredentialEntity> credentials = store.toRewrap(target, after, settings.batchSize());
+        long rewrapped = 0;
+        long changed = 0;
+        long unreadable = 0;
+        for (TenancyCredentialEntity credential : credentials) {
+            SealedSecret sealed = new SealedSecret(credential.ciphertext(), credential.wrappedKey(),
+                    credential.kekVersion());
+            try {
+                SealedSecret moved = Envelope.rewrap(sealed,
+                        new CredentialOwner(credential.scope(), credential.ownerId()).binding(realmId, credential.id()),
+                        keys, targetKey);
+                if (store.rewrap(credential, moved.wrappedKey(), target)) {
+                    rewrapped++;
+                } else {
+                    changed++;
+                }
+            } catch (CredentialDecryptionException e) {
+                unreadable++;
+                LOG.warnf("Credential %s of realm %s was not rewrapped: %s", credential.id(), realmId, e.getMessage());
+            }
+            store.detach(credential);
+        }
+        String last = credentials.isEmpty() ? after : credentials.get(credentials.size() - 1).id();
+        return new Batch(credentials.size(), last, rewrapped, changed, unreadable);
+    }
+}

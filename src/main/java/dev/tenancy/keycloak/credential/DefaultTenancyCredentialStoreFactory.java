@@ -1,0 +1,73 @@
+package dev.tenancy.keycloak.credential;
+
+import dev.tenancy.keycloak.TenancyVersion;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+
+/**
+ * The credential store, and how its KEK rewrap runs: {@code --spi-tenancy-credential-store--default--rewrap-batch-size}
+ * credentials per transaction (default 500) and {@code …--rewrap-pause-millis} between batches (default 0),
+ * to spread the load of a large rewrap.
+ */
+public final class DefaultTenancyCredentialStoreFactory
+        implements TenancyCredentialStoreFactory, ServerInfoAwareProviderFactory {
+
+    public static final String ID = "default";
+
+    private RewrapSettings rewrap = RewrapSettings.DEFAULT;
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public TenancyCredentialStore create(KeycloakSession session) {
+        return new DefaultTenancyCredentialStore(session);
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        rewrap = RewrapSettings.of(config.getInt("rewrap-batch-size", RewrapSettings.DEFAULT.batchSize()),
+                config.getLong("rewrap-pause-millis", RewrapSettings.DEFAULT.pauseMillis()));
+    }
+
+    /** The rewrap settings of this node. */
+    static RewrapSettings rewrapSettings(KeycloakSessionFactory factory) {
+        return factory.getProviderFactory(TenancyCredentialStore.class, ID) instanceof DefaultTenancyCredentialStoreFactory
+                own ? own.rewrap : RewrapSettings.DEFAULT;
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        factory.register(new CredentialDataCleanup());
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name("rewrap-batch-size").type("int").defaultValue(RewrapSettings.DEFAULT.batchSize())
+                .helpText("Credentials re-wrapped per transaction by POST …/tenancy/keys/rewrap.").add()
+                .property().name("rewrap-pause-millis").type("long").defaultValue(RewrapSettings.DEFAULT.pauseMillis())
+                .helpText("Pause between rewrap batches, to spread the database load.").add()
+                .build();
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        Map<String, String> info = new java.util.LinkedHashMap<>(TenancyVersion.operationalInfo());
+        info.put("rewrapBatchSize", Integer.toString(rewrap.batchSize()));
+        info.put("rewrapPauseMillis", Long.toString(rewrap.pauseMillis()));
+        return info;
+    }
+}

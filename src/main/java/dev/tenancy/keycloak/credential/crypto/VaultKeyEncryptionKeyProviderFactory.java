@@ -1,0 +1,145 @@
+package dev.tenancy.keycloak.credential.crypto;
+
+import dev.tenancy.keycloak.TenancyVersion;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import org.keycloak.vault.VaultStringSecret;
+
+/**
+ * KEK material from Keycloak's vault ({@code --spi-tenancy-kek--provider=vault}): the entry
+ * {@code tenancy-kek} (option {@code entry}) holds {@code <version>:<base64>,<version>:<base64>}. The vault
+ * resolves entries per realm by default (file {@code <realm>_tenancy-kek} of a file vault), so each realm
+ * can have its own KEK; Keycloak's {@code KEY_ONLY} resolver shares one. The entry is read at use, in the
+ * realm of the session's context; {@code minimum-version} retires older versions.
+ */
+public final class VaultKeyEncryptionKeyProviderFactory
+        implements KeyEncryptionKeyProviderFactory, ServerInfoAwareProviderFactory {
+
+    public static final String ID = "vault";
+    static final String DEFAULT_ENTRY = "tenancy-kek";
+
+    private String entry = DEFAULT_ENTRY;
+    private Integer minimum;
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        entry = config.get("entry", DEFAULT_ENTRY);
+        if (!entry.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}")) {
+            throw new IllegalStateException("tenancy-kek: vault entry name '" + entry + "' is not a plain name");
+        }
+        minimum = config.getInt("minimum-version");
+    }
+
+    @Override
+    public KeyEncryptionKeyProvider create(KeycloakSession session) {
+        return new VaultKeys(session, entry, minimum);
+    }
+
+    /** The material of the context realm's vault entry, read once per session. */
+    private static final class VaultKeys implements KeyEncryptionKeyProvider {
+
+        private final KeycloakSession session;
+        private final String entry;
+        private final Integer minimum;
+        private KeyMaterial material;
+        private String materialRealm;
+
+        VaultKeys(KeycloakSession session, String entry, Integer minimum) {
+            this.session = session;
+            this.entry = entry;
+            this.minimum = minimum;
+        }
+
+        @Override
+        public KeyEncryptionKey primary() {
+            return material().primary();
+        }
+
+        @Override
+        public Optional<KeyEncryptionKey> version(int version) {
+            return material().version(version);
+        }
+
+        @Override
+        public SortedSet<Integer> versions() {
+            return material().versions();
+        }
+
+        private KeyMaterial material() {
+            RealmModel realm = session.getContext().getRealm();
+            if (realm == null) {
+                throw new KeyEncryptionKeyUnavailableException("The vault KEK provider needs a realm in the session's"
+                        + " context");
+            }
+            if (material == null || !realm.getId().equals(materialRealm)) {
+                material = read(realm);
+                materialRealm = realm.getId();
+            }
+            return material;
+        }
+
+        private KeyMaterial read(RealmModel realm) {
+            Optional<String> text;
+            try (VaultStringSecret secret = session.vault().getStringSecret("${vault." + entry + "}")) {
+                text = secret.get();
+            }
+            if (text.isEmpty() || text.get().isBlank()) {
+                throw new KeyEncryptionKeyUnavailableException("The vault has no entry '" + entry + "' for realm '"
+                        + realm.getName() + "': store <version>:<base64 of 32 random bytes>,… there (a file vault"
+                        + " names it " + realm.getName().replace("_", "__") + "_" + entry.replace("_", "__") + ")");
+            }
+            try {
+                return KeyMaterial.of(KeyMaterial.inline(text.get()), null, minimum);
+            } catch (IllegalArgumentException e) {
+                throw new KeyEncryptionKeyUnavailableException("The vault entry '" + entry + "' of realm '"
+                        + realm.getName() + "' is not valid KEK material: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public void close() {
+            material = null;
+        }
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name("entry").type("string").defaultValue(DEFAULT_ENTRY)
+                .helpText("Vault entry with the KEK versions: <version>:<base64>,<version>:<base64>.").add()
+                .property().name("minimum-version").type("int")
+                .helpText("Versions below this are retired and never used to decrypt.").add()
+                .build();
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        Map<String, String> info = new LinkedHashMap<>(TenancyVersion.operationalInfo());
+        info.put("entry", entry);
+        info.put("minimumVersion", minimum == null ? "1" : Integer.toString(minimum));
+        return info;
+    }
+}
