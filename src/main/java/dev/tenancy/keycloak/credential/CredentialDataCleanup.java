@@ -7,7 +7,7 @@ import org.keycloak.provider.ProviderEvent;
 import org.keycloak.provider.ProviderEventListener;
 
 /** Credentials go with their owner: the realm, the tenant or the user, in the same transaction. */
-final class CredentialDataCleanup implements ProviderEventListener {
+public final class CredentialDataCleanup implements ProviderEventListener {
 
     @Override
     public void onEvent(ProviderEvent event) {

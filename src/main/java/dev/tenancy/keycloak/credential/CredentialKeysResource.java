@@ -1,7 +1,6 @@
 package dev.tenancy.keycloak.credential;
 
 import dev.tenancy.keycloak.audit.TenancyAudit;
-import dev.tenancy.keycloak.audit.TenancyResource;
 import dev.tenancy.keycloak.credential.crypto.KeyEncryptionKeyUnavailableException;
 import dev.tenancy.keycloak.error.TenancyException;
 import dev.tenancy.keycloak.json.JsonInput;
@@ -11,13 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.SortedSet;
 import java.util.function.Supplier;
-import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -46,7 +42,7 @@ public final class CredentialKeysResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> status() {
         auth.realm().requireViewRealm();
-        return withKeys(this::statusJson);
+        return withKeys(() -> keys().status());
     }
 
     /** Body {@code {"version": N}}, or none for the highest version configured on this node. */
@@ -55,24 +51,10 @@ public final class CredentialKeysResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> rotate(String body) {
         auth.realm().requireManageRealm();
-        return withKeys(() -> {
-            RealmKeys keys = new RealmKeys(session, realm);
-            SortedSet<Integer> available = keys.versions();
-            int version = body == null || body.isBlank() ? available.last()
-                    : Math.toIntExact(JsonInput.parseObject(body).allowOnly(Set.of("version"))
-                            .optionalLong("version", 1, Integer.MAX_VALUE).orElse((long) available.last()));
-            if (!available.contains(version)) {
-                throw TenancyException.badRequest("KEK version " + version + " is not configured on this node or is"
-                        + " retired; configured versions: " + available);
-            }
-            int previous = keys.primary().version();
-            keys.choosePrimary(version);
-            Map<String, Object> status = statusJson();
-            status.put("previousPrimaryVersion", previous);
-            audit.realmChange(TenancyResource.TENANCY_CREDENTIAL_KEYS, OperationType.ACTION,
-                    Map.of("primaryVersion", version, "previousPrimaryVersion", previous), "keys", "rotate");
-            return status;
-        });
+        Optional<Integer> version = body == null || body.isBlank() ? Optional.empty()
+                : JsonInput.parseObject(body).allowOnly(Set.of("version"))
+                        .optionalLong("version", 1, Integer.MAX_VALUE).map(Math::toIntExact);
+        return withKeys(() -> keys().rotate(version));
     }
 
     @POST
@@ -80,34 +62,11 @@ public final class CredentialKeysResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response rewrap() {
         auth.realm().requireManageRealm();
-        Map<String, Object> status = withKeys(() -> {
-            int target = new RealmKeys(session, realm).primary().version();
-            RewrapProgress progress = CredentialRewrap.start(session, realm, target);
-            audit.realmChange(TenancyResource.TENANCY_CREDENTIAL_KEYS, OperationType.ACTION,
-                    Map.of("targetVersion", progress.targetVersion()), "keys", "rewrap");
-            Map<String, Object> json = statusJson();
-            json.put("rewrap", progress.toJson());
-            return json;
-        });
-        return Response.accepted(status).build();
+        return Response.accepted(withKeys(() -> keys().rewrap())).build();
     }
 
-    private Map<String, Object> statusJson() {
-        RealmKeys keys = new RealmKeys(session, realm);
-        int primary = keys.primary().version();
-        SortedMap<Integer, Long> counts = new CredentialStore(session, realm.getId()).countByKeyVersion();
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("primaryVersion", primary);
-        json.put("realmPrimaryVersion", keys.realmPrimary().orElse(null));
-        json.put("nodePrimaryVersion", keys.nodePrimary().version());
-        json.put("availableVersions", keys.versions());
-        Map<String, Long> byVersion = new LinkedHashMap<>();
-        counts.forEach((version, count) -> byVersion.put(Integer.toString(version), count));
-        json.put("credentialsByVersion", byVersion);
-        json.put("pendingRewrap", counts.entrySet().stream().filter(entry -> entry.getKey() != primary)
-                .mapToLong(Map.Entry::getValue).sum());
-        json.put("rewrap", CredentialRewrap.latest(realm).map(RewrapProgress::toJson).orElse(null));
-        return json;
+    private CredentialKeys keys() {
+        return new CredentialKeys(session, realm, audit);
     }
 
     private static <T> T withKeys(Supplier<T> action) {

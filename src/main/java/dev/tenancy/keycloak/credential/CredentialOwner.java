@@ -17,7 +17,7 @@ record CredentialOwner(CredentialScope scope, String id) {
         return new CredentialOwner(CredentialScope.SYSTEM, realmId);
     }
 
-    CredentialBinding binding(String realmId, String credentialId) {
-        return new CredentialBinding(realmId, scope.name(), id, credentialId);
+    CredentialBinding binding(String realmId, String credentialId, CredentialType type) {
+        return new CredentialBinding(realmId, scope.name(), id, credentialId, type.name());
     }
 }

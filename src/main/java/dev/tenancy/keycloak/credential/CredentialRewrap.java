@@ -50,8 +50,13 @@ final class CredentialRewrap {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         RewrapSettings settings = DefaultTenancyCredentialStoreFactory.rewrapSettings(factory);
         String realmId = realm.getId();
-        session.getProvider(ExecutorsProvider.class).getExecutor("tenancy-credential-rewrap")
-                .execute(() -> runLocked(factory, realmId, fresh, settings));
+        try {
+            session.getProvider(ExecutorsProvider.class).getExecutor("tenancy-credential-rewrap")
+                    .execute(() -> runLocked(factory, realmId, fresh, settings));
+        } catch (RuntimeException e) {
+            fresh.finish(RewrapProgress.State.FAILED, "Could not start: " + e.getMessage());
+            throw e;
+        }
         return fresh;
     }
 
@@ -75,16 +80,26 @@ final class CredentialRewrap {
             LOG.errorf(e, "Rewrap of the credentials of realm %s stopped", realmId);
             progress.finish(RewrapProgress.State.FAILED, "Stopped: " + e.getMessage()
                     + "; start the rewrap again to resume where it stopped");
+        } finally {
+            if (progress.running()) {
+                // An Error, or an interrupted run: never leave a run that blocks the next one.
+                progress.finish(RewrapProgress.State.FAILED, "Stopped unexpectedly; start the rewrap again to resume");
+            }
         }
     }
 
     private static void run(KeycloakSessionFactory factory, String realmId, RewrapProgress progress,
             RewrapSettings settings) throws InterruptedException {
-        String after = "";
+        String after = null;
         while (true) {
             String from = after;
             Batch batch = KeycloakModelUtils.runJobInTransactionWithResult(factory, session ->
                     batch(session, realmId, progress.targetVersion(), from, settings));
+            if (batch.primaryChanged()) {
+                progress.finish(RewrapProgress.State.FAILED, "The realm's primary KEK version changed during the"
+                        + " rewrap; start the rewrap again to move everything to the new primary");
+                return;
+            }
             progress.batch(batch.rewrapped(), batch.changed(), batch.unreadable());
             if (batch.size() < settings.batchSize()) {
                 break;
@@ -99,18 +114,27 @@ final class CredentialRewrap {
                 progress.targetVersion());
     }
 
-    private record Batch(int size, String lastId, long rewrapped, long changed, long unreadable) {
+    private record Batch(int size, String lastId, long rewrapped, long changed, long unreadable,
+            boolean primaryChanged) {
+
+        static Batch stop(String after) {
+            return new Batch(0, after, 0, 0, 0, true);
+        }
     }
 
     private static Batch batch(KeycloakSession session, String realmId, int target, String after,
             RewrapSettings settings) {
         RealmModel realm = session.realms().getRealm(realmId);
         if (realm == null) {
-            return new Batch(0, after, 0, 0, 0);
+            return new Batch(0, after, 0, 0, 0, false);
         }
         // KEK providers may read per realm (the vault does).
         session.getContext().setRealm(realm);
         RealmKeys keys = new RealmKeys(session, realm);
+        // A rotation during the run: moving rows to the old target would undo it.
+        if (keys.realmPrimary().orElseGet(() -> keys.nodePrimary().version()) != target) {
+            return Batch.stop(after);
+        }
         KeyEncryptionKey targetKey = keys.version(target).orElseThrow(() -> new KeyEncryptionKeyUnavailableException(
                 "KEK version " + target + " is not configured on this node or is retired"));
         CredentialStore store = new CredentialStore(session, realmId);
@@ -123,7 +147,8 @@ final class CredentialRewrap {
                     credential.kekVersion());
             try {
                 SealedSecret moved = Envelope.rewrap(sealed,
-                        new CredentialOwner(credential.scope(), credential.ownerId()).binding(realmId, credential.id()),
+                        new CredentialOwner(credential.scope(), credential.ownerId())
+                                .binding(realmId, credential.id(), credential.type()),
                         keys, targetKey);
                 if (store.rewrap(credential, moved.wrappedKey(), target)) {
                     rewrapped++;
@@ -137,6 +162,6 @@ final class CredentialRewrap {
             store.detach(credential);
         }
         String last = credentials.isEmpty() ? after : credentials.get(credentials.size() - 1).id();
-        return new Batch(credentials.size(), last, rewrapped, changed, unreadable);
+        return new Batch(credentials.size(), last, rewrapped, changed, unreadable, false);
     }
 }

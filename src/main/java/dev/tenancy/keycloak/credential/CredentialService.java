@@ -79,7 +79,10 @@ final class CredentialService {
         boolean activeBefore = credential.active();
         update.active().ifPresent(credential::activate);
         credential.updated(now);
-        store.flush();
+        if (!store.flush()) {
+            throw TenancyException.conflict("The credential changed meanwhile (a key rewrap or another change);"
+                    + " send the change again");
+        }
         CredentialView view = CredentialView.of(credential);
         if (update.value().isPresent()) {
             event(OperationType.ACTION, view, "rotate");
@@ -118,7 +121,10 @@ final class CredentialService {
 
     void delete(TenancyCredentialEntity credential) {
         CredentialView view = CredentialView.of(credential);
-        store.delete(credential);
+        if (!store.delete(credential)) {
+            throw TenancyException.conflict("The credential changed meanwhile (a key rewrap or another change);"
+                    + " delete it again");
+        }
         event(OperationType.DELETE, view);
     }
 
@@ -154,7 +160,8 @@ final class CredentialService {
     }
 
     private CredentialBinding binding(TenancyCredentialEntity credential) {
-        return new CredentialOwner(credential.scope(), credential.ownerId()).binding(realm.getId(), credential.id());
+        return new CredentialOwner(credential.scope(), credential.ownerId())
+                .binding(realm.getId(), credential.id(), credential.type());
     }
 
     private void event(OperationType operation, CredentialView view, String... action) {

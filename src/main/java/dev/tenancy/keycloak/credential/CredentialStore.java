@@ -1,8 +1,10 @@
 package dev.tenancy.keycloak.credential;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -34,13 +36,32 @@ final class CredentialStore {
             em.flush();
             return true;
         } catch (PersistenceException e) {
-            // The unique key caught a concurrent insert; the transaction is rolled back with the 409.
+            if (isConstraintViolation(e)) {
+                // The unique key caught a concurrent insert; the transaction is rolled back with the 409.
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Writes pending changes; false when a rewrap (or another request) changed the row since it was read. */
+    boolean flush() {
+        try {
+            em.flush();
+            return true;
+        } catch (OptimisticLockException e) {
             return false;
         }
     }
 
-    void flush() {
-        em.flush();
+    /** SQL state class 23, integrity constraint violation, the same on every database. */
+    private static boolean isConstraintViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Optional<TenancyCredentialEntity> find(CredentialOwner owner, String id) {
@@ -80,9 +101,10 @@ final class CredentialStore {
         return query.setFirstResult(first).setMaxResults(max).getResultList();
     }
 
-    void delete(TenancyCredentialEntity credential) {
+    /** False when a rewrap (or another request) changed the row since it was read. */
+    boolean delete(TenancyCredentialEntity credential) {
         em.remove(credential);
-        em.flush();
+        return flush();
     }
 
     /** Records a read, unless one was recorded within the last minute (then nothing is written). */
@@ -90,7 +112,7 @@ final class CredentialStore {
         Long last = credential.lastUsedAt();
         if (last == null || last < now - TOUCH_INTERVAL_MILLIS) {
             em.createNamedQuery("tenancy.touchCredential")
-                    .setParameter("id", credential.id()).setParameter("now", now)
+                    .setParameter("realmId", realmId).setParameter("id", credential.id()).setParameter("now", now)
                     .setParameter("before", now - TOUCH_INTERVAL_MILLIS)
                     .executeUpdate();
         }
@@ -106,11 +128,13 @@ final class CredentialStore {
         return counts;
     }
 
-    /** The next credentials, by id after {@code afterId}, whose data key is not wrapped by {@code target}. */
+    /** The next credentials, by id after {@code afterId} (null: from the start), whose data key is not wrapped by {@code target}. */
     List<TenancyCredentialEntity> toRewrap(int target, String afterId, int max) {
-        return em.createNamedQuery("tenancy.credentialsToRewrap", TenancyCredentialEntity.class)
-                .setParameter("realmId", realmId).setParameter("target", target).setParameter("after", afterId)
-                .setMaxResults(max)
+        TypedQuery<TenancyCredentialEntity> query = afterId == null
+                ? em.createNamedQuery("tenancy.firstCredentialsToRewrap", TenancyCredentialEntity.class)
+                : em.createNamedQuery("tenancy.nextCredentialsToRewrap", TenancyCredentialEntity.class)
+                        .setParameter("after", afterId);
+        return query.setParameter("realmId", realmId).setParameter("target", target).setMaxResults(max)
                 .getResultList();
     }
 
@@ -120,7 +144,7 @@ final class CredentialStore {
      */
     boolean rewrap(TenancyCredentialEntity read, String wrappedKey, int target) {
         return em.createNamedQuery("tenancy.rewrapCredential")
-                .setParameter("id", read.id()).setParameter("version", read.kekVersion())
+                .setParameter("realmId", realmId).setParameter("id", read.id()).setParameter("version", read.kekVersion())
                 .setParameter("previous", read.wrappedKey())
                 .setParameter("wrappedKey", wrappedKey).setParameter("target", target)
                 .executeUpdate() == 1;

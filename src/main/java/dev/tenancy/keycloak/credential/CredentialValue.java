@@ -80,7 +80,8 @@ final class CredentialValue {
         try {
             return MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored OAuth token is not JSON", e);
+            // Without the cause: Jackson's message quotes the text it could not parse, i.e. the secret.
+            throw new IllegalStateException("A stored OAuth token is not JSON");
         }
     }
 

@@ -68,6 +68,9 @@ final class DefaultTenancyCredentialStore implements TenancyCredentialStore {
     private CredentialOwner readable(RealmModel realm, UserModel reader, CredentialScope scope, String ownerId) {
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(scope, "scope");
+        if (!reader.isEnabled()) {
+            throw new CredentialAccessDeniedException("User " + reader.getId() + " is disabled");
+        }
         boolean realmAdmin = AdminPermissions.evaluator(session, realm, realm, reader).realm().canManageRealm();
         switch (scope) {
             case SYSTEM -> {
@@ -76,7 +79,7 @@ final class DefaultTenancyCredentialStore implements TenancyCredentialStore {
                 }
             }
             case USER -> {
-                if (reader.getId().equals(ownerId) || realmAdmin && ownerId != null) {
+                if (reader.getId().equals(ownerId) || (realmAdmin && ownerId != null)) {
                     return CredentialOwner.user(ownerId);
                 }
             }

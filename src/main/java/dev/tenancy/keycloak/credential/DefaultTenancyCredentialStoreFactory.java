@@ -1,6 +1,7 @@
 package dev.tenancy.keycloak.credential;
 
 import dev.tenancy.keycloak.TenancyVersion;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.Config;
@@ -46,7 +47,6 @@ public final class DefaultTenancyCredentialStoreFactory
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        factory.register(new CredentialDataCleanup());
     }
 
     @Override
@@ -65,7 +65,7 @@ public final class DefaultTenancyCredentialStoreFactory
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        Map<String, String> info = new java.util.LinkedHashMap<>(TenancyVersion.operationalInfo());
+        Map<String, String> info = new LinkedHashMap<>(TenancyVersion.operationalInfo());
         info.put("rewrapBatchSize", Integer.toString(rewrap.batchSize()));
         info.put("rewrapPauseMillis", Long.toString(rewrap.pauseMillis()));
         return info;

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 /**
  * One stored secret (TENANCY_CREDENTIAL): the value only as AES-256-GCM ciphertext under its own data key,
@@ -25,13 +26,16 @@ import jakarta.persistence.Table;
             + " and c.provider = :provider and c.name = :name"),
     @NamedQuery(name = "tenancy.credentialKeyVersions", query = "select c.kekVersion, count(c)"
             + " from TenancyCredential c where c.realmId = :realmId group by c.kekVersion"),
-    @NamedQuery(name = "tenancy.credentialsToRewrap", query = "select c from TenancyCredential c"
+    @NamedQuery(name = "tenancy.firstCredentialsToRewrap", query = "select c from TenancyCredential c"
+            + " where c.realmId = :realmId and c.kekVersion <> :target order by c.id"),
+    @NamedQuery(name = "tenancy.nextCredentialsToRewrap", query = "select c from TenancyCredential c"
             + " where c.realmId = :realmId and c.kekVersion <> :target and c.id > :after order by c.id"),
+    // Bumps the row version, so that a change loaded before the rewrap fails instead of writing the old key back.
     @NamedQuery(name = "tenancy.rewrapCredential", query = "update TenancyCredential c"
-            + " set c.wrappedKey = :wrappedKey, c.kekVersion = :target"
-            + " where c.id = :id and c.kekVersion = :version and c.wrappedKey = :previous"),
+            + " set c.wrappedKey = :wrappedKey, c.kekVersion = :target, c.rowVersion = c.rowVersion + 1"
+            + " where c.realmId = :realmId and c.id = :id and c.kekVersion = :version and c.wrappedKey = :previous"),
     @NamedQuery(name = "tenancy.touchCredential", query = "update TenancyCredential c set c.lastUsedAt = :now"
-            + " where c.id = :id and (c.lastUsedAt is null or c.lastUsedAt < :before)"),
+            + " where c.realmId = :realmId and c.id = :id and (c.lastUsedAt is null or c.lastUsedAt < :before)"),
     @NamedQuery(name = "tenancy.deleteCredentialsOfOwner", query = "delete from TenancyCredential c"
             + " where c.realmId = :realmId and c.scope = :scope and c.ownerId = :ownerId"),
     @NamedQuery(name = "tenancy.deleteCredentialsOfRealm", query = "delete from TenancyCredential c"
@@ -101,6 +105,10 @@ public class TenancyCredentialEntity {
 
     @Column(name = "ROTATED_AT")
     private Long rotatedAt;
+
+    @Version
+    @Column(name = "ROW_VERSION", nullable = false)
+    private int rowVersion;
 
     protected TenancyCredentialEntity() {
     }

@@ -2,6 +2,7 @@ package dev.tenancy.keycloak.jpa;
 
 import dev.tenancy.keycloak.TenancyVersion;
 import dev.tenancy.keycloak.apikey.ApiKeyDataCleanup;
+import dev.tenancy.keycloak.credential.CredentialDataCleanup;
 import dev.tenancy.keycloak.invitation.InvitationDataCleanup;
 import dev.tenancy.keycloak.tenant.TenantDataCleanup;
 import java.util.Map;
@@ -41,6 +42,7 @@ public final class TenancyJpaEntityProviderFactory implements JpaEntityProviderF
         factory.register(new TenantDataCleanup());
         factory.register(new InvitationDataCleanup());
         factory.register(new ApiKeyDataCleanup());
+        factory.register(new CredentialDataCleanup());
     }
 
     @Override

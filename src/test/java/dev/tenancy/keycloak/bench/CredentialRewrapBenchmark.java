@@ -103,7 +103,7 @@ public final class CredentialRewrapBenchmark {
                     String id = UUID.randomUUID().toString();
                     String value = "bench-secret-" + i + "-" + UUID.randomUUID();
                     SealedSecret sealed = Envelope.seal(value.getBytes(StandardCharsets.UTF_8),
-                            new CredentialBinding(realmId, "SYSTEM", realmId, id), kek);
+                            new CredentialBinding(realmId, "SYSTEM", realmId, id, "SECRET"), kek);
                     values.put(id, value);
                     insert.setString(1, id);
                     insert.setString(2, realmId);

@@ -3,6 +3,7 @@ package dev.tenancy.keycloak.credential;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.Json;
@@ -60,7 +61,8 @@ class CredentialApiIT {
         assertThat(SecretScan.find(realm.server(), List.of(someId)))
                 .anyMatch(hit -> hit.equalsIgnoreCase("TENANCY_CREDENTIAL.ID"));
         assertThat(SecretScan.find(realm.server(), VALUES)).isEmpty();
-        assertThat(realm.server().logSince(0)).doesNotContain(VALUES.get(0)).doesNotContain(VALUES.get(1));
+        String log = realm.server().logSince(0);
+        assertThat(VALUES).allSatisfy(value -> assertThat(log).doesNotContain(value));
     }
 
     /** A value nobody could guess, remembered for the database scan. */
@@ -137,6 +139,18 @@ class CredentialApiIT {
     }
 
     @Test
+    void anExpiredCredentialStillRevealsAndSaysSo() {
+        String value = secret("expired");
+        HttpResult created = Http.post(mine(), realm.userToken("olga"), Json.object().put("name", "old token")
+                .put("provider", "github").put("type", "ACCESS_TOKEN").put("value", value)
+                .put("expiresAt", "2020-01-01T00:00:00Z"));
+
+        assertThat(created.json().path("status").asText()).isEqualTo("expired");
+        assertThat(reveal(mine() + "/" + created.json().path("id").asText(), realm.userToken("olga"))
+                .json().path("value").asText()).isEqualTo(value);
+    }
+
+    @Test
     void namesAreUniquePerOwnerAndProvider() {
         Tenancy.expect(201, create("olga", "smtp", "mailjet", "PASSWORD", secret("pw")), "first");
         HttpResult twice = create("olga", "smtp", "mailjet", "PASSWORD", secret("pw"));
@@ -160,9 +174,11 @@ class CredentialApiIT {
         assertThat(rotated.body()).doesNotContain(second);
         assertThat(reveal(url, token).json().path("value").asText()).isEqualTo(second);
 
+        Tenancy.expect(200, Http.put(url, token, "{\"expiresAt\": \"2031-01-01T00:00:00Z\"}"), "set an expiry");
         HttpResult described = Http.put(url, token, "{\"description\": \"live key\", \"expiresAt\": null}");
         Tenancy.expect(200, described, "describe");
         assertThat(described.json().path("description").asText()).isEqualTo("live key");
+        assertThat(described.json().has("expiresAt")).as("expiry cleared").isFalse();
 
         HttpResult deactivated = Http.put(url, token, "{\"active\": false}");
         Tenancy.expect(200, deactivated, "deactivate");
@@ -197,6 +213,10 @@ class CredentialApiIT {
         assertThat(reveal(admin + "/" + id, realm.adminToken()).json().path("value").asText()).isEqualTo(value);
         assertThat(Http.get(tenancy.adminApi() + "/credentials?scope=TENANT&ownerId=" + acme, realm.adminToken())
                 .body()).contains(id).doesNotContain(value);
+        JsonNode events = Http.get(realm.adminUrl() + "/admin-events?max=1000", realm.adminToken()).json();
+        assertThat(events).filteredOn(event -> event.path("resourcePath").asText().startsWith("tenancy/credentials/" + id))
+                .hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(event -> assertThat(event.path("details").path("tenantId").asText()).isEqualTo(acme));
     }
 
     @Test
@@ -292,6 +312,35 @@ class CredentialApiIT {
             update.setString(3, id);
             assertThat(update.executeUpdate()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aRealmWhosePrimaryIsNotOnTheNodeCanBeInspectedAndRotatedAway() {
+        JsonNode representation = Http.get(realm.adminUrl(), realm.adminToken()).json();
+        ((ObjectNode) representation.path("attributes"))
+                .put("tenancy.kek.primaryVersion", "9");
+        Tenancy.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), representation), "name version 9");
+        try {
+            JsonNode status = Http.get(tenancy.adminApi() + "/keys", realm.adminToken()).json();
+            assertThat(status.path("primaryVersion").asInt()).isEqualTo(9);
+            assertThat(status.path("primaryAvailable").asBoolean()).isFalse();
+            HttpResult refused = create("olga", "no-key", "github", "SECRET", secret("no-key"));
+            Tenancy.expect(503, refused, "seal under a version this node lacks");
+            assertThat(refused.json().path("errorMessage").asText()).contains("KEK version 9");
+
+            HttpResult rotated = Http.post(tenancy.adminApi() + "/keys/rotate", realm.adminToken(), "{\"version\": 1}");
+            Tenancy.expect(200, rotated, "rotate away from version 9");
+            assertThat(rotated.json().path("previousPrimaryVersion").asInt()).isEqualTo(9);
+            Tenancy.expect(201, create("olga", "no-key", "github", "SECRET", secret("no-key")), "sealed again");
+        } finally {
+            Http.post(tenancy.adminApi() + "/keys/rotate", realm.adminToken(), "{\"version\": 1}");
+        }
+        JsonNode events = Http.get(realm.adminUrl() + "/admin-events?max=1000", realm.adminToken()).json();
+        assertThat(events).anySatisfy(event -> {
+            assertThat(event.path("resourceType").asText()).isEqualTo("TENANCY_CREDENTIAL_KEYS");
+            assertThat(event.path("resourcePath").asText()).isEqualTo("tenancy/keys/rotate");
+            assertThat(event.path("representation").asText()).contains("\"previousPrimaryVersion\":9");
+        });
     }
 
     @Test

@@ -19,13 +19,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Every credential endpoint, for every scope, as every kind of caller: the owner, another user, a tenant's
  * credential manager, a plain member, another tenant's manager, a stranger, a realm admin, a view-only
- * admin and nobody. A credential of another owner is 404 (never shown), another tenant is 403, and every
- * refused change left every credential as it was.
+ * admin and nobody, and from another realm. A credential of another owner is 404 (never shown), another
+ * tenant is 403, and every refused change left every credential as it was.
  */
 class CredentialIsolationIT {
 
     @RegisterExtension
     static final TestRealm realm = new TestRealm();
+    @RegisterExtension
+    static final TestRealm otherRealm = new TestRealm();
 
     private static final String ANONYMOUS = null;
     private static final Map<String, String> TOKENS = new HashMap<>();
@@ -55,6 +57,7 @@ class CredentialIsolationIT {
         tenancy.setRoles(globex, realm.createUser("gus"), "admin");
         realm.createUser("nobody");
         realm.grantRealmManagementRole(realm.createUser("viewer"), "view-realm");
+        otherRealm.createUser("olga");
 
         user = stored("olga", tenancy.selfService() + "/me/credentials", "{}");
         tenant = stored("alice", tenancy.selfService() + "/tenants/" + acme + "/credentials", "{}");
@@ -68,6 +71,12 @@ class CredentialIsolationIT {
         }
         if ("admin".equals(caller)) {
             return realm.adminToken();
+        }
+        if ("other-admin".equals(caller)) {
+            return otherRealm.adminToken();
+        }
+        if ("other-olga".equals(caller)) {
+            return TOKENS.computeIfAbsent(caller, name -> otherRealm.userToken("olga"));
         }
         return TOKENS.computeIfAbsent(caller, realm::userToken);
     }
@@ -86,7 +95,7 @@ class CredentialIsolationIT {
         return id;
     }
 
-    /** The five operations on one credential URL, all expecting {@code status}. */
+    /** The four operations on one credential URL, all expecting {@code status}. */
     private static List<Case> every(String caller, String credentialUrl, int status) {
         return List.of(
                 new Case(caller, "GET", credentialUrl, status),
@@ -162,6 +171,15 @@ class CredentialIsolationIT {
             cases.add(new Case("admin", "POST", admin + "/" + any + "/reveal", 200));
         }
 
+        // Another realm: its admin and its own "olga" never reach this realm's credentials by id.
+        String otherAdmin = new Tenancy(otherRealm).adminApi() + "/credentials";
+        String otherMe = new Tenancy(otherRealm).selfService() + "/me/credentials";
+        for (String any : List.of(user, tenant, system)) {
+            cases.add(new Case("other-admin", "GET", otherAdmin + "/" + any, 404));
+            cases.add(new Case("other-admin", "POST", otherAdmin + "/" + any + "/reveal", 404));
+        }
+        cases.addAll(every("other-olga", otherMe + "/" + user, 404));
+
         SoftAssertions soft = new SoftAssertions();
         for (Case check : cases) {
             String body = switch (check.method()) {
@@ -182,7 +200,7 @@ class CredentialIsolationIT {
         }
         soft.assertAll();
         System.out.printf("Credential isolation matrix: %d requests%n", cases.size());
-        assertThat(cases).as("the matrix the docs report").hasSize(146);
+        assertThat(cases).as("the matrix the docs report").hasSize(156);
 
         // Nothing refused changed or removed anything, and nothing refused was created.
         for (Map.Entry<String, String> stored : VALUES.entrySet()) {

@@ -87,6 +87,15 @@ class CredentialSpiIT {
     }
 
     @Test
+    void aBackgroundJobWithoutARequestReadsToo() {
+        HttpResult revealed = Http.get(realm.url() + "/tenancy-probe/reveal-in-background?reader=keeper&client="
+                + TestRealm.TEST_CLIENT + "&scope=TENANT&owner=" + acme + "&provider=smtp&name=main", null);
+
+        Tenancy.expect(200, revealed, "reveal from a job");
+        assertThat(revealed.json().path("value").asText()).isEqualTo("acme-smtp-password");
+    }
+
+    @Test
     void missingAndDeactivatedCredentialsAreEmptyAndFindIsMasked() {
         assertThat(reveal("olga", "USER", olga, "github", "no-such").status()).isEqualTo(404);
 

@@ -89,6 +89,8 @@ class VaultKeyEncryptionKeyIT {
         Tenancy.expect(503, missing, "a realm without a vault entry");
         assertThat(missing.json().path("errorMessage").asText()).contains("no entry 'tenancy-kek'")
                 .contains(withoutEntry.name() + "_tenancy-kek");
+        Tenancy.expect(200, Http.get(new Tenancy(withoutEntry).adminApi() + "/credentials", withoutEntry.adminToken()),
+                "listing needs no key");
 
         // Version 2 joins; as the highest it seals new secrets, and a rewrap moves the old one to it.
         writeEntry("1:" + first + ",2:" + key());

@@ -125,7 +125,7 @@ public final class ConfiguredKeyEncryptionKeyProviderFactory
         return ProviderConfigurationBuilder.create()
                 .property().name("file").type("string")
                 .helpText("File with one KEK version per line: <version>=<base64 of 32 bytes>.").add()
-                .property().name("keys").type("string")
+                .property().name("keys").type("string").secret(true)
                 .helpText("KEK versions in one value: <version>:<base64>,<version>:<base64>.").add()
                 .property().name("primary").type("int")
                 .helpText("The version that seals new secrets; default the highest.").add()

@@ -37,7 +37,9 @@ final class KeyMaterial implements KeyEncryptionKeys {
             try {
                 version = Integer.parseInt(versionText.strip());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("KEK version '" + versionText + "' is not a whole number");
+                // Never echo the text: a line holding only the key would put the key into the log.
+                throw new IllegalArgumentException("A KEK entry does not start with a whole-number version;"
+                        + " write <version>=<base64 of 32 bytes> in a file, <version>:<base64> in the option");
             }
             byte[] material;
             try {

@@ -1,6 +1,7 @@
 package dev.tenancy.keycloak.credential.crypto;
 
 import dev.tenancy.keycloak.TenancyVersion;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,10 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ProviderFactory;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
-import org.keycloak.vault.VaultStringSecret;
+import org.keycloak.vault.VaultProvider;
+import org.keycloak.vault.VaultRawSecret;
 
 /**
  * KEK material from Keycloak's vault ({@code --spi-tenancy-kek--provider=vault}): the entry
@@ -50,7 +53,7 @@ public final class VaultKeyEncryptionKeyProviderFactory
         return new VaultKeys(session, entry, minimum);
     }
 
-    /** The material of the context realm's vault entry, read once per session. */
+    /** The material of the context realm's vault entry, read once per session and realm. */
     private static final class VaultKeys implements KeyEncryptionKeyProvider {
 
         private final KeycloakSession session;
@@ -93,10 +96,20 @@ public final class VaultKeyEncryptionKeyProviderFactory
             return material;
         }
 
+        // A vault provider of its own for each read: Keycloak's vault of the session fixes its realm when first
+        // used, and this session may have used it for another realm already (e.g. the admin's master realm).
         private KeyMaterial read(RealmModel realm) {
+            ProviderFactory<VaultProvider> vaults = session.getKeycloakSessionFactory().getProviderFactory(VaultProvider.class);
+            if (vaults == null) {
+                throw new KeyEncryptionKeyUnavailableException("The tenancy-kek vault provider needs Keycloak's vault:"
+                        + " start with --vault=file --vault-dir=… or --vault=keystore …");
+            }
             Optional<String> text;
-            try (VaultStringSecret secret = session.vault().getStringSecret("${vault." + entry + "}")) {
-                text = secret.get();
+            VaultProvider vault = vaults.create(session);
+            try (VaultRawSecret secret = vault.obtainSecret(entry)) {
+                text = secret.get().map(bytes -> StandardCharsets.UTF_8.decode(bytes).toString());
+            } finally {
+                vault.close();
             }
             if (text.isEmpty() || text.get().isBlank()) {
                 throw new KeyEncryptionKeyUnavailableException("The vault has no entry '" + entry + "' for realm '"

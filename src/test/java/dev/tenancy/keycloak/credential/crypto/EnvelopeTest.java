@@ -16,7 +16,7 @@ class EnvelopeTest {
     private static final KeyEncryptionKey V1 = kek(1);
     private static final KeyEncryptionKey V2 = kek(2);
     private static final KeyEncryptionKeys BOTH = keys(Map.of(1, V1, 2, V2), V2);
-    private static final CredentialBinding BINDING = new CredentialBinding("realm-1", "USER", "user-1", "cred-1");
+    private static final CredentialBinding BINDING = new CredentialBinding("realm-1", "USER", "user-1", "cred-1", "SECRET");
     private static final byte[] VALUE = "ghp_very-secret-token".getBytes(StandardCharsets.UTF_8);
 
     private static KeyEncryptionKey kek(int version) {
@@ -68,10 +68,11 @@ class EnvelopeTest {
         SealedSecret sealed = Envelope.seal(VALUE, BINDING, V1);
 
         for (CredentialBinding elsewhere : new CredentialBinding[] {
-            new CredentialBinding("realm-2", "USER", "user-1", "cred-1"),
-            new CredentialBinding("realm-1", "TENANT", "user-1", "cred-1"),
-            new CredentialBinding("realm-1", "USER", "user-2", "cred-1"),
-            new CredentialBinding("realm-1", "USER", "user-1", "cred-2")}) {
+            new CredentialBinding("realm-2", "USER", "user-1", "cred-1", "SECRET"),
+            new CredentialBinding("realm-1", "TENANT", "user-1", "cred-1", "SECRET"),
+            new CredentialBinding("realm-1", "USER", "user-2", "cred-1", "SECRET"),
+            new CredentialBinding("realm-1", "USER", "user-1", "cred-2", "SECRET"),
+            new CredentialBinding("realm-1", "USER", "user-1", "cred-1", "OAUTH_TOKEN")}) {
             assertThatThrownBy(() -> Envelope.open(sealed, elsewhere, BOTH))
                     .isInstanceOf(CredentialDecryptionException.class)
                     .hasMessageContaining("does not authenticate");
@@ -80,8 +81,8 @@ class EnvelopeTest {
 
     @Test
     void bindingPartsCannotBeShiftedIntoEachOther() {
-        assertThat(new CredentialBinding("ab", "c", "d", "e").bytes())
-                .isNotEqualTo(new CredentialBinding("a", "bc", "d", "e").bytes());
+        assertThat(new CredentialBinding("ab", "c", "d", "e", "f").bytes())
+                .isNotEqualTo(new CredentialBinding("a", "bc", "d", "e", "f").bytes());
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 /** What another extension would do: find and reveal a credential as a user, for a client; the answer says what happened. */
 public final class CredentialProbeResource {
@@ -40,6 +41,26 @@ public final class CredentialProbeResource {
         TenancyCredentialStore store = session.getProvider(TenancyCredentialStore.class);
         return answer(() -> store.reveal(user, client, CredentialScope.valueOf(scope), owner, provider, name)
                 .map(RevealedCredential::value).map(value -> Map.<String, Object>of("value", value)));
+    }
+
+    /** The same read from a background job: its own session, no HTTP request behind it. */
+    @GET
+    @Path("reveal-in-background")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response revealInBackground(@QueryParam("reader") String reader, @QueryParam("client") String clientId,
+            @QueryParam("scope") String scope, @QueryParam("owner") String owner,
+            @QueryParam("provider") String provider, @QueryParam("name") String name) {
+        String realmId = session.getContext().getRealm().getId();
+        return answer(() -> KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(),
+                background -> {
+                    RealmModel realm = background.realms().getRealm(realmId);
+                    background.getContext().setRealm(realm);
+                    UserModel user = background.users().getUserByUsername(realm, reader);
+                    ClientModel client = realm.getClientByClientId(clientId);
+                    return background.getProvider(TenancyCredentialStore.class)
+                            .reveal(user, client, CredentialScope.valueOf(scope), owner, provider, name)
+                            .map(RevealedCredential::value).map(value -> Map.<String, Object>of("value", value));
+                }));
     }
 
     @GET
