@@ -77,10 +77,11 @@ final class CredentialStore {
                 .getResultStream().findFirst();
     }
 
+    /** The owner's credential of that provider and name, whatever the case of the name. */
     Optional<TenancyCredentialEntity> findByName(CredentialScope scope, String ownerId, String provider, String name) {
         return em.createNamedQuery("tenancy.credentialByName", TenancyCredentialEntity.class)
                 .setParameter("realmId", realmId).setParameter("scope", scope).setParameter("ownerId", ownerId)
-                .setParameter("provider", provider).setParameter("name", name)
+                .setParameter("provider", provider).setParameter("nameKey", TenancyCredentialEntity.nameKey(name))
                 .getResultStream().findFirst();
     }
 

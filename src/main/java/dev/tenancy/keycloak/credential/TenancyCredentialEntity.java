@@ -9,6 +9,7 @@ import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.util.Locale;
 
 /**
  * One stored secret (TENANCY_CREDENTIAL): the value only as AES-256-GCM ciphertext under its own data key,
@@ -23,7 +24,7 @@ import jakarta.persistence.Version;
             + " where c.realmId = :realmId and c.id = :id"),
     @NamedQuery(name = "tenancy.credentialByName", query = "select c from TenancyCredential c"
             + " where c.realmId = :realmId and c.scope = :scope and c.ownerId = :ownerId"
-            + " and c.provider = :provider and c.name = :name"),
+            + " and c.provider = :provider and c.nameKey = :nameKey"),
     @NamedQuery(name = "tenancy.credentialKeyVersions", query = "select c.kekVersion, count(c)"
             + " from TenancyCredential c where c.realmId = :realmId group by c.kekVersion"),
     @NamedQuery(name = "tenancy.firstCredentialsToRewrap", query = "select c from TenancyCredential c"
@@ -59,6 +60,10 @@ public class TenancyCredentialEntity {
 
     @Column(name = "NAME", length = 255, nullable = false)
     private String name;
+
+    /** The name lower-cased: what makes it unique per owner and provider, on every database alike. */
+    @Column(name = "NAME_KEY", length = 255, nullable = false)
+    private String nameKey;
 
     @Column(name = "PROVIDER", length = 64, nullable = false)
     private String provider;
@@ -120,12 +125,17 @@ public class TenancyCredentialEntity {
         this.scope = scope;
         this.ownerId = ownerId;
         this.name = name;
+        this.nameKey = nameKey(name);
         this.provider = provider;
         this.type = type;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
         this.updatedAt = createdAt;
         this.active = true;
+    }
+
+    static String nameKey(String name) {
+        return name.toLowerCase(Locale.ROOT);
     }
 
     /** A new value: ciphertext, wrapped data key and its KEK version, and the mask shown in lists. */

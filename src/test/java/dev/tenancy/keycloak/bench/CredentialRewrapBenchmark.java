@@ -96,9 +96,9 @@ public final class CredentialRewrapBenchmark {
             }
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement("insert into TENANCY_CREDENTIAL (ID, REALM_ID,"
-                    + " SCOPE, OWNER_ID, NAME, PROVIDER, TYPE, CIPHERTEXT, WRAPPED_KEY, KEK_VERSION, MASKED_VALUE,"
-                    + " ACTIVE, CREATED_AT, UPDATED_AT) values (?, ?, 'SYSTEM', ?, ?, 'bench', 'SECRET', ?, ?, ?,"
-                    + " '••••••••', ?, ?, ?)")) {
+                    + " SCOPE, OWNER_ID, NAME, NAME_KEY, PROVIDER, TYPE, CIPHERTEXT, WRAPPED_KEY, KEK_VERSION,"
+                    + " MASKED_VALUE, ACTIVE, CREATED_AT, UPDATED_AT) values (?, ?, 'SYSTEM', ?, ?, ?, 'bench', 'SECRET',"
+                    + " ?, ?, ?, '••••••••', ?, ?, ?)")) {
                 for (int i = 0; i < CREDENTIALS; i++) {
                     String id = UUID.randomUUID().toString();
                     String value = "bench-secret-" + i + "-" + UUID.randomUUID();
@@ -109,12 +109,13 @@ public final class CredentialRewrapBenchmark {
                     insert.setString(2, realmId);
                     insert.setString(3, realmId);
                     insert.setString(4, "credential " + i);
-                    insert.setString(5, sealed.ciphertext());
-                    insert.setString(6, sealed.wrappedKey());
-                    insert.setInt(7, sealed.kekVersion());
-                    insert.setBoolean(8, true);
-                    insert.setLong(9, System.currentTimeMillis());
+                    insert.setString(5, "credential " + i);
+                    insert.setString(6, sealed.ciphertext());
+                    insert.setString(7, sealed.wrappedKey());
+                    insert.setInt(8, sealed.kekVersion());
+                    insert.setBoolean(9, true);
                     insert.setLong(10, System.currentTimeMillis());
+                    insert.setLong(11, System.currentTimeMillis());
                     insert.addBatch();
                     if (i % 1000 == 999) {
                         insert.executeBatch();

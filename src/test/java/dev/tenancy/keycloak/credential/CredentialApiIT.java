@@ -151,11 +151,13 @@ class CredentialApiIT {
     }
 
     @Test
-    void namesAreUniquePerOwnerAndProvider() {
+    void namesAreUniquePerOwnerAndProviderWhateverTheirCase() {
         Tenancy.expect(201, create("olga", "smtp", "mailjet", "PASSWORD", secret("pw")), "first");
         HttpResult twice = create("olga", "smtp", "mailjet", "PASSWORD", secret("pw"));
         Tenancy.expect(409, twice, "same owner, provider and name");
         assertThat(twice.json().path("errorMessage").asText()).contains("exists already");
+        HttpResult otherCase = create("olga", "SMTP", "mailjet", "PASSWORD", secret("pw"));
+        Tenancy.expect(409, otherCase, "the same name in capitals, on every database");
         Tenancy.expect(201, create("olga", "smtp", "sendgrid", "PASSWORD", secret("pw")), "another provider");
         Tenancy.expect(201, create("peter", "smtp", "mailjet", "PASSWORD", secret("pw")), "another owner");
     }

@@ -98,6 +98,8 @@ class CredentialSpiIT {
     @Test
     void missingAndDeactivatedCredentialsAreEmptyAndFindIsMasked() {
         assertThat(reveal("olga", "USER", olga, "github", "no-such").status()).isEqualTo(404);
+        assertThat(reveal("olga", "USER", olga, "github", "MAIN").json().path("value").asText())
+                .as("names are found whatever their case").isEqualTo("olga-token-value-1234");
 
         JsonNode found = Http.get(realm.url() + "/tenancy-probe/find?reader=olga&scope=USER&owner=" + olga
                 + "&provider=github&name=main", null).json();

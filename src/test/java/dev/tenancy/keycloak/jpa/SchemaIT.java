@@ -61,7 +61,7 @@ class SchemaIT {
 
             String credential = table(meta, connection, "TENANCY_CREDENTIAL");
             assertThat(uniqueColumnSets(meta, connection, credential))
-                    .contains(Set.of("REALM_ID", "SCOPE", "OWNER_ID", "PROVIDER", "NAME"));
+                    .contains(Set.of("REALM_ID", "SCOPE", "OWNER_ID", "PROVIDER", "NAME_KEY"));
             assertThat(cascadingForeignKeys(meta, connection, credential)).containsEntry("REALM_ID", "REALM");
         }
     }
