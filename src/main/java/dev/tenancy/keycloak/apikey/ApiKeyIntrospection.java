@@ -1,6 +1,7 @@
 package dev.tenancy.keycloak.apikey;
 
 import dev.tenancy.keycloak.http.HttpsRequirement;
+import dev.tenancy.keycloak.http.NoStore;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
@@ -64,10 +65,10 @@ public final class ApiKeyIntrospection {
         if (key.isEmpty()) {
             FailedAttempts.record(realm.getId(), client.getId(), address, now);
             event.error(Errors.INVALID_TOKEN);
-            return noStore(Response.ok(Map.of("active", false)));
+            return NoStore.build(Response.ok(Map.of("active", false)));
         }
         event.user(key.get().owner()).detail(ApiKeyEvents.KEY_ID, key.get().id()).success();
-        return noStore(Response.ok(answer(key.get(), client)));
+        return NoStore.build(Response.ok(answer(key.get(), client)));
     }
 
     private static Map<String, Object> answer(ActiveKey key, ClientModel client) {
@@ -115,9 +116,5 @@ public final class ApiKeyIntrospection {
                 .entity(Map.of("error", "slow_down", "error_description",
                         "Too many failed API key attempts; retry after " + retryAfterSeconds + " s"))
                 .build());
-    }
-
-    private static Response noStore(Response.ResponseBuilder response) {
-        return response.header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
     }
 }

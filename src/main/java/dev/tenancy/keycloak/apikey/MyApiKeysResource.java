@@ -1,6 +1,7 @@
 package dev.tenancy.keycloak.apikey;
 
 import dev.tenancy.keycloak.audit.TenancyAudit;
+import dev.tenancy.keycloak.http.NoStore;
 import dev.tenancy.keycloak.json.JsonInput;
 import dev.tenancy.keycloak.json.Paging;
 import jakarta.ws.rs.Consumes;
@@ -72,7 +73,6 @@ public final class MyApiKeysResource {
         UriBuilder location = session.getContext().getUri().getBaseUriBuilder()
                 .path("realms").path(session.getContext().getRealm().getName())
                 .path("tenancy").path("me").path("api-keys").path(issued.view().id());
-        return Response.created(location.build()).entity(issued.toJson())
-                .header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
+        return NoStore.build(Response.created(location.build()).entity(issued.toJson()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.tenancy.keycloak.credential;
 
+import dev.tenancy.keycloak.http.NoStore;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.keycloak.models.KeycloakSession;
@@ -16,6 +17,6 @@ final class CredentialResponses {
     }
 
     static Response revealed(Map<String, Object> revealed) {
-        return Response.ok(revealed).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
+        return NoStore.build(Response.ok(revealed));
     }
 }
