@@ -1,7 +1,6 @@
 package dev.tenancy.keycloak.credential;
 
 import dev.tenancy.keycloak.error.TenancyException;
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The query filters of a credential list; a value that names nothing known is a 400. */
@@ -37,7 +36,7 @@ record CredentialFilter(Optional<CredentialScope> scope, Optional<String> ownerI
             return Optional.empty();
         }
         return Optional.of(CredentialType.parse(type).orElseThrow(() -> TenancyException.badRequest(
-                "Query parameter 'type' must be one of " + Arrays.toString(CredentialType.values()))));
+                "Query parameter 'type' must be one of " + CredentialType.names())));
     }
 
     private static boolean blank(String text) {

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenancy.keycloak.error.TenancyException;
 import dev.tenancy.keycloak.json.JsonInput;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -100,7 +98,7 @@ final class CredentialInput {
             throw TenancyException.badRequest("Field 'provider' must match " + PROVIDER.pattern());
         }
         CredentialType type = CredentialType.parse(body.requiredText("type", 16)).orElseThrow(
-                () -> TenancyException.badRequest("Field 'type' must be one of " + CredentialValue.types()));
+                () -> TenancyException.badRequest("Field 'type' must be one of " + CredentialType.names()));
         CredentialValue value = CredentialValue.read(type, body.raw("value"));
         return new Create(name, provider, type, value, description(body));
     }
@@ -111,7 +109,7 @@ final class CredentialInput {
         Optional<Optional<String>> metadata = body.isExplicitNull("metadata") ? Optional.of(Optional.empty())
                 : body.has("metadata") ? Optional.of(Optional.of(metadata(body))) : Optional.empty();
         Optional<Optional<Long>> expiresAt = body.isExplicitNull("expiresAt") ? Optional.of(Optional.empty())
-                : body.optionalText("expiresAt", 40).map(text -> Optional.of(instant(text)));
+                : body.optionalInstant("expiresAt").map(instant -> Optional.of(instant.toEpochMilli()));
         return new Description(description, metadata, expiresAt);
     }
 
@@ -131,14 +129,5 @@ final class CredentialInput {
                     + " characters as JSON");
         }
         return json;
-    }
-
-    private static long instant(String text) {
-        try {
-            return Instant.parse(text).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            throw TenancyException.badRequest("Field 'expiresAt' must be an ISO-8601 instant such as"
-                    + " 2030-01-31T12:00:00Z");
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.tenancy.keycloak.credential;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,11 @@ public enum CredentialType {
     SECRET,
     PASSWORD,
     CUSTOM;
+
+    /** The names, for messages: {@code [API_KEY, OAUTH_TOKEN, …]}. */
+    static List<String> names() {
+        return Arrays.stream(values()).map(Enum::name).toList();
+    }
 
     static Optional<CredentialType> parse(String text) {
         return Arrays.stream(values()).filter(type -> type.name().equals(text)).findFirst();

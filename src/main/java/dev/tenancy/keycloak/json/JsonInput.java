@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenancy.keycloak.error.TenancyException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -102,6 +104,18 @@ public final class JsonInput {
                     "Field '" + qualified(field) + "' is longer than " + maxLength + " characters");
         }
         return Optional.of(text);
+    }
+
+    /** An ISO-8601 instant such as {@code 2030-01-31T12:00:00Z}. */
+    public Optional<Instant> optionalInstant(String field) {
+        return optionalText(field, 40).map(text -> {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw TenancyException.badRequest("Field '" + qualified(field) + "' must be an ISO-8601 instant such as"
+                        + " 2030-01-31T12:00:00Z");
+            }
+        });
     }
 
     public Optional<Boolean> optionalBoolean(String field) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenancy.keycloak.error.TenancyException;
+import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,6 +31,16 @@ class JsonInputTest {
     void overLongTextIsRejected() {
         assertThatThrownBy(() -> JsonInput.parseObject("{\"name\": \"abcdefghijk\"}").requiredText("name", 10))
                 .hasMessageContaining("longer than 10");
+    }
+
+    @Test
+    void instantsAreIso8601AndNamedByTheirPath() {
+        assertThat(JsonInput.parseObject("{\"at\": \"2030-01-31T12:00:00Z\"}").optionalInstant("at"))
+                .contains(Instant.parse("2030-01-31T12:00:00Z"));
+        assertThat(JsonInput.parseObject("{}").optionalInstant("at")).isEmpty();
+        JsonInput nested = JsonInput.of(JsonInput.parseObject("{\"value\": {\"at\": \"soon\"}}").raw("value"), "value");
+        assertThatThrownBy(() -> nested.optionalInstant("at"))
+                .hasMessageContaining("'value.at' must be an ISO-8601 instant");
     }
 
     @Test
