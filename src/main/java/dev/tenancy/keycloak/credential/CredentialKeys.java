@@ -32,7 +32,7 @@ final class CredentialKeys {
     }
 
     Map<String, Object> status() {
-        int primary = primaryVersion();
+        int primary = keys.primaryVersion();
         SortedSet<Integer> available = keys.versions();
         SortedMap<Integer, Long> counts = new CredentialStore(session, realm.getId()).countByKeyVersion();
         Map<String, Object> json = new LinkedHashMap<>();
@@ -58,7 +58,7 @@ final class CredentialKeys {
             throw TenancyException.badRequest("KEK version " + version + " is not configured on this node or is"
                     + " retired; configured versions: " + available);
         }
-        int previous = primaryVersion();
+        int previous = keys.primaryVersion();
         keys.choosePrimary(version);
         audit.realmChange(TenancyResource.TENANCY_CREDENTIAL_KEYS, OperationType.ACTION,
                 Map.of("primaryVersion", version, "previousPrimaryVersion", previous), "keys", "rotate");
@@ -75,10 +75,5 @@ final class CredentialKeys {
         Map<String, Object> status = status();
         status.put("rewrap", progress.toJson());
         return status;
-    }
-
-    /** The version new secrets are sealed under, without needing its key. */
-    private int primaryVersion() {
-        return keys.realmPrimary().orElseGet(() -> keys.nodePrimary().version());
     }
 }

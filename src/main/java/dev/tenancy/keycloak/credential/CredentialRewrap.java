@@ -132,7 +132,7 @@ final class CredentialRewrap {
         session.getContext().setRealm(realm);
         RealmKeys keys = new RealmKeys(session, realm);
         // A rotation during the run: moving rows to the old target would undo it.
-        if (keys.realmPrimary().orElseGet(() -> keys.nodePrimary().version()) != target) {
+        if (keys.primaryVersion() != target) {
             return Batch.stop(after);
         }
         KeyEncryptionKey targetKey = keys.version(target).orElseThrow(() -> new KeyEncryptionKeyUnavailableException(

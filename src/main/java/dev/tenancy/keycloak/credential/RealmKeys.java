@@ -50,6 +50,11 @@ final class RealmKeys implements KeyEncryptionKeys {
         return provider.versions();
     }
 
+    /** The version new secrets are sealed under, without needing its key (which may be missing here). */
+    int primaryVersion() {
+        return realmPrimary().orElseGet(() -> nodePrimary().version());
+    }
+
     /** The node's own primary version, which the realm follows unless it names one. */
     KeyEncryptionKey nodePrimary() {
         return provider.primary();
