@@ -11,11 +11,9 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -96,7 +94,7 @@ public final class ApiKeyBenchmark {
 
         String table = table(results);
         System.out.println(table);
-        writeSection(docs.resolve("benchmarks.md"), report(results, table, measured, filler));
+        BenchmarkPage.writeSection(docs.resolve("benchmarks.md"), "api-keys", report(results, table, measured, filler));
         BenchmarkChart.write(results, "keycloak-tenancy API keys — Keycloak 26.7.3 dev mode, "
                 + Runtime.getRuntime().availableProcessors() + " cores", docs.resolve("benchmarks-api-keys.png"));
         realm.delete();
@@ -122,15 +120,8 @@ public final class ApiKeyBenchmark {
     private static long fill(KeycloakServer server, TestRealm realm, String tenant, String owner, int count)
             throws Exception {
         long started = System.nanoTime();
+        String realmId = realm.id();
         try (Connection connection = server.database().openJdbc()) {
-            String realmId;
-            try (PreparedStatement query = connection.prepareStatement("select ID from REALM where NAME = ?")) {
-                query.setString(1, realm.name());
-                try (ResultSet row = query.executeQuery()) {
-                    row.next();
-                    realmId = row.getString(1);
-                }
-            }
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement("insert into TENANCY_API_KEY (ID, REALM_ID,"
                     + " TENANT_ID, USER_ID, NAME, KEY_PREFIX, KEY_HASH, SCOPES, CREATED_AT) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -155,21 +146,6 @@ public final class ApiKeyBenchmark {
             connection.commit();
         }
         return (System.nanoTime() - started) / 1_000_000;
-    }
-
-    /** Replaces this benchmark's section of docs/benchmarks.md, keeping the rest of the page. */
-    private static void writeSection(Path page, String section) throws java.io.IOException {
-        String start = "<!-- api-keys:start -->";
-        String end = "<!-- api-keys:end -->";
-        String text = Files.exists(page) ? Files.readString(page) : "# Benchmarks\n\n" + start + "\n" + end + "\n";
-        int from = text.indexOf(start);
-        int to = text.indexOf(end);
-        if (from < 0 || to < from) {
-            text = text + "\n" + start + "\n" + end + "\n";
-            from = text.indexOf(start);
-            to = text.indexOf(end);
-        }
-        Files.writeString(page, text.substring(0, from + start.length()) + "\n" + section + text.substring(to));
     }
 
     private static String table(List<LoadRun.Result> results) {

@@ -12,11 +12,9 @@ import dev.tenancy.keycloak.support.Tenancy;
 import dev.tenancy.keycloak.support.TestKeys;
 import dev.tenancy.keycloak.support.TestRealm;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -75,7 +73,7 @@ public final class CredentialRewrapBenchmark {
 
         String report = report(runs, fillMillis);
         System.out.println(report);
-        writeSection(docs.resolve("benchmarks.md"), report);
+        BenchmarkPage.writeSection(docs.resolve("benchmarks.md"), "credential-rewrap", report);
         realm.delete();
         System.exit(runs.stream().allMatch(run -> run.serverMillis() < TARGET_SECONDS * 1000
                 && run.rewrapped() == CREDENTIALS) ? 0 : 1);
@@ -85,15 +83,8 @@ public final class CredentialRewrapBenchmark {
     private static long fill(KeycloakServer server, TestRealm realm, Map<String, String> values) throws Exception {
         long started = System.nanoTime();
         KeyEncryptionKey kek = KeyEncryptionKey.of(1, Base64.getDecoder().decode(TestKeys.VERSION_1));
+        String realmId = realm.id();
         try (Connection connection = server.database().openJdbc()) {
-            String realmId;
-            try (PreparedStatement query = connection.prepareStatement("select ID from REALM where NAME = ?")) {
-                query.setString(1, realm.name());
-                try (ResultSet row = query.executeQuery()) {
-                    row.next();
-                    realmId = row.getString(1);
-                }
-            }
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement("insert into TENANCY_CREDENTIAL (ID, REALM_ID,"
                     + " SCOPE, OWNER_ID, NAME, NAME_KEY, PROVIDER, TYPE, CIPHERTEXT, WRAPPED_KEY, KEK_VERSION,"
@@ -175,20 +166,5 @@ public final class CredentialRewrapBenchmark {
                 + " status said complete, polling every 20 ms). Afterwards " + SAMPLE + " credentials spread over"
                 + " the table were revealed through the API and matched their values.\n\n"
                 + table;
-    }
-
-    /** Replaces this benchmark's section of docs/benchmarks.md, keeping the rest of the page. */
-    private static void writeSection(Path page, String section) throws java.io.IOException {
-        String start = "<!-- credential-rewrap:start -->";
-        String end = "<!-- credential-rewrap:end -->";
-        String text = Files.readString(page);
-        int from = text.indexOf(start);
-        int to = text.indexOf(end);
-        if (from < 0 || to < from) {
-            text = text + "\n" + start + "\n" + end + "\n";
-            from = text.indexOf(start);
-            to = text.indexOf(end);
-        }
-        Files.writeString(page, text.substring(0, from + start.length()) + "\n" + section + text.substring(to));
     }
 }

@@ -119,7 +119,7 @@ class TenancyRowsCleanupIT {
         Tenancy.expect(201, Http.post(doomedTenancy.adminApi() + "/credentials", doomed.adminToken(),
                 "{\"scope\": \"SYSTEM\", \"name\": \"n\", \"provider\": \"smtp\", \"type\": \"PASSWORD\","
                         + " \"value\": \"doomed-secret\"}"), "credential");
-        String realmId = Http.get(doomed.adminUrl(), doomed.adminToken()).json().path("id").asText();
+        String realmId = doomed.id();
         assertThat(rows("TENANCY_CREDENTIAL", "REALM_ID", realmId)).isEqualTo(1);
         assertThat(rows("TENANCY_MEMBER_ROLE", "REALM_ID", realmId)).isEqualTo(1);
         assertThat(rows("TENANCY_INVITATION", "REALM_ID", realmId)).isEqualTo(1);

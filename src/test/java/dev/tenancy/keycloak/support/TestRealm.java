@@ -62,6 +62,13 @@ public final class TestRealm implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** The realm's internal id. */
+    public String id() {
+        HttpResult found = Http.get(adminUrl(), adminToken());
+        expect(200, found, "read realm " + name);
+        return found.json().path("id").asText();
+    }
+
     public String name() {
         return name;
     }
