@@ -1,30 +1,31 @@
 package dev.tenancy.keycloak.apikey;
 
-import org.keycloak.models.OrganizationModel;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
-import org.keycloak.provider.ProviderEvent;
-import org.keycloak.provider.ProviderEventListener;
+import dev.tenancy.keycloak.removal.OwnerRemovals;
+import org.keycloak.models.KeycloakSession;
 
 /**
  * Keys go with their realm, tenant or owner; a member who leaves a tenant (through our API or Keycloak's)
  * has their keys for it revoked, in the same transaction.
  */
-public final class ApiKeyDataCleanup implements ProviderEventListener {
+public final class ApiKeyDataCleanup implements OwnerRemovals {
 
     @Override
-    public void onEvent(ProviderEvent event) {
-        if (event instanceof RealmModel.RealmRemovedEvent removed) {
-            new ApiKeyStore(removed.getKeycloakSession(), removed.getRealm().getId()).deleteRealm();
-        } else if (event instanceof OrganizationModel.OrganizationRemovedEvent removed) {
-            RealmModel realm = removed.getKeycloakSession().getContext().getRealm();
-            new ApiKeyStore(removed.getKeycloakSession(), realm.getId()).deleteTenant(removed.getOrganization().getId());
-        } else if (event instanceof UserModel.UserRemovedEvent removed) {
-            new ApiKeyStore(removed.getKeycloakSession(), removed.getRealm().getId()).deleteUser(removed.getUser().getId());
-        } else if (event instanceof OrganizationModel.OrganizationMemberLeaveEvent left) {
-            RealmModel realm = left.getSession().getContext().getRealm();
-            new ApiKeyStore(left.getSession(), realm.getId()).revokeOfMember(left.getOrganization().getId(),
-                    left.getUser().getId(), System.currentTimeMillis());
-        }
+    public void realmRemoved(KeycloakSession session, String realmId) {
+        new ApiKeyStore(session, realmId).deleteRealm();
+    }
+
+    @Override
+    public void tenantRemoved(KeycloakSession session, String realmId, String tenantId) {
+        new ApiKeyStore(session, realmId).deleteTenant(tenantId);
+    }
+
+    @Override
+    public void userRemoved(KeycloakSession session, String realmId, String userId) {
+        new ApiKeyStore(session, realmId).deleteUser(userId);
+    }
+
+    @Override
+    public void memberLeft(KeycloakSession session, String realmId, String tenantId, String userId) {
+        new ApiKeyStore(session, realmId).revokeOfMember(tenantId, userId, System.currentTimeMillis());
     }
 }

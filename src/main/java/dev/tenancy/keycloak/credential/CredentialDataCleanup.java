@@ -1,25 +1,23 @@
 package dev.tenancy.keycloak.credential;
 
-import org.keycloak.models.OrganizationModel;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
-import org.keycloak.provider.ProviderEvent;
-import org.keycloak.provider.ProviderEventListener;
+import dev.tenancy.keycloak.removal.OwnerRemovals;
+import org.keycloak.models.KeycloakSession;
 
 /** Credentials go with their owner: the realm, the tenant or the user, in the same transaction. */
-public final class CredentialDataCleanup implements ProviderEventListener {
+public final class CredentialDataCleanup implements OwnerRemovals {
 
     @Override
-    public void onEvent(ProviderEvent event) {
-        if (event instanceof RealmModel.RealmRemovedEvent removed) {
-            new CredentialStore(removed.getKeycloakSession(), removed.getRealm().getId()).deleteRealm();
-        } else if (event instanceof OrganizationModel.OrganizationRemovedEvent removed) {
-            RealmModel realm = removed.getKeycloakSession().getContext().getRealm();
-            new CredentialStore(removed.getKeycloakSession(), realm.getId())
-                    .deleteOwner(CredentialScope.TENANT, removed.getOrganization().getId());
-        } else if (event instanceof UserModel.UserRemovedEvent removed) {
-            new CredentialStore(removed.getKeycloakSession(), removed.getRealm().getId())
-                    .deleteOwner(CredentialScope.USER, removed.getUser().getId());
-        }
+    public void realmRemoved(KeycloakSession session, String realmId) {
+        new CredentialStore(session, realmId).deleteRealm();
+    }
+
+    @Override
+    public void tenantRemoved(KeycloakSession session, String realmId, String tenantId) {
+        new CredentialStore(session, realmId).deleteOwner(CredentialScope.TENANT, tenantId);
+    }
+
+    @Override
+    public void userRemoved(KeycloakSession session, String realmId, String userId) {
+        new CredentialStore(session, realmId).deleteOwner(CredentialScope.USER, userId);
     }
 }

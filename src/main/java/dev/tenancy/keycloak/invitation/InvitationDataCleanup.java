@@ -1,28 +1,26 @@
 package dev.tenancy.keycloak.invitation;
 
-import org.keycloak.models.GroupModel;
-import org.keycloak.models.OrganizationModel;
-import org.keycloak.models.RealmModel;
-import org.keycloak.provider.ProviderEvent;
-import org.keycloak.provider.ProviderEventListener;
+import dev.tenancy.keycloak.removal.OwnerRemovals;
+import org.keycloak.models.KeycloakSession;
 
 /**
  * Removes invitations with their realm or tenant, and a deleted group from the invitations that would have
  * added it, in the same transaction.
  */
-public final class InvitationDataCleanup implements ProviderEventListener {
+public final class InvitationDataCleanup implements OwnerRemovals {
 
     @Override
-    public void onEvent(ProviderEvent event) {
-        if (event instanceof RealmModel.RealmRemovedEvent removed) {
-            new InvitationStore(removed.getKeycloakSession(), removed.getRealm().getId()).deleteRealm();
-        } else if (event instanceof OrganizationModel.OrganizationRemovedEvent removed) {
-            RealmModel realm = removed.getKeycloakSession().getContext().getRealm();
-            new InvitationStore(removed.getKeycloakSession(), realm.getId())
-                    .deleteTenant(removed.getOrganization().getId());
-        } else if (event instanceof GroupModel.GroupRemovedEvent removed) {
-            new InvitationStore(removed.getKeycloakSession(), removed.getRealm().getId())
-                    .deleteGroup(removed.getGroup().getId());
-        }
+    public void realmRemoved(KeycloakSession session, String realmId) {
+        new InvitationStore(session, realmId).deleteRealm();
+    }
+
+    @Override
+    public void tenantRemoved(KeycloakSession session, String realmId, String tenantId) {
+        new InvitationStore(session, realmId).deleteTenant(tenantId);
+    }
+
+    @Override
+    public void groupRemoved(KeycloakSession session, String realmId, String groupId) {
+        new InvitationStore(session, realmId).deleteGroup(groupId);
     }
 }

@@ -1,30 +1,31 @@
 package dev.tenancy.keycloak.tenant;
 
-import org.keycloak.models.OrganizationModel;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
-import org.keycloak.provider.ProviderEvent;
-import org.keycloak.provider.ProviderEventListener;
+import dev.tenancy.keycloak.removal.OwnerRemovals;
+import org.keycloak.models.KeycloakSession;
 
 /**
  * Removes tenancy rows together with the realm, organization, user or membership they belong to, in the
  * same transaction. The foreign keys cascade too, but deleting through JPA keeps Hibernate's session honest.
  */
-public final class TenantDataCleanup implements ProviderEventListener {
+public final class TenantDataCleanup implements OwnerRemovals {
 
     @Override
-    public void onEvent(ProviderEvent event) {
-        if (event instanceof RealmModel.RealmRemovedEvent removed) {
-            new TenantStore(removed.getKeycloakSession(), removed.getRealm().getId()).deleteRealm();
-        } else if (event instanceof OrganizationModel.OrganizationRemovedEvent removed) {
-            RealmModel realm = removed.getKeycloakSession().getContext().getRealm();
-            new TenantStore(removed.getKeycloakSession(), realm.getId()).deleteTenant(removed.getOrganization().getId());
-        } else if (event instanceof UserModel.UserRemovedEvent removed) {
-            new TenantStore(removed.getKeycloakSession(), removed.getRealm().getId()).deleteUser(removed.getUser().getId());
-        } else if (event instanceof OrganizationModel.OrganizationMemberLeaveEvent left) {
-            RealmModel realm = left.getSession().getContext().getRealm();
-            new TenantStore(left.getSession(), realm.getId())
-                    .deleteRolesOfMember(left.getOrganization().getId(), left.getUser().getId());
-        }
+    public void realmRemoved(KeycloakSession session, String realmId) {
+        new TenantStore(session, realmId).deleteRealm();
+    }
+
+    @Override
+    public void tenantRemoved(KeycloakSession session, String realmId, String tenantId) {
+        new TenantStore(session, realmId).deleteTenant(tenantId);
+    }
+
+    @Override
+    public void userRemoved(KeycloakSession session, String realmId, String userId) {
+        new TenantStore(session, realmId).deleteUser(userId);
+    }
+
+    @Override
+    public void memberLeft(KeycloakSession session, String realmId, String tenantId, String userId) {
+        new TenantStore(session, realmId).deleteRolesOfMember(tenantId, userId);
     }
 }
