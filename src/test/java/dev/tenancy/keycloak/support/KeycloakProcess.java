@@ -22,8 +22,9 @@ import java.util.concurrent.TimeoutException;
 /** One run of {@code kc.sh start-dev}: starts it, waits until it is ready, and stops its whole process tree. */
 final class KeycloakProcess {
 
-    static final int HTTP_PORT = 8181;
-    static final int MANAGEMENT_PORT = 9181;
+    // -Dtenancy.test.httpPort / managementPort let a second checkout run its tests beside this one.
+    static final int HTTP_PORT = Integer.getInteger("tenancy.test.httpPort", 8181);
+    static final int MANAGEMENT_PORT = Integer.getInteger("tenancy.test.managementPort", 9181);
     private static final Duration READY_LIMIT = Duration.ofSeconds(180);
     private static final Duration STOP_LIMIT = Duration.ofSeconds(60);
     private static final HttpClient PROBE = HttpClient.newBuilder()
