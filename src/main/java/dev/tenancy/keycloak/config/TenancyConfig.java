@@ -20,6 +20,9 @@ import java.util.TreeSet;
  * @param invitationAllowDifferentEmail whether a signed-in user whose verified email differs from the
  *     invited one may accept the invitation
  * @param apiKeyClients client ids that may exchange API keys for tokens
+ * @param apiKeyIntrospectionClients client ids that may introspect API keys; null: the same as
+ *     {@code apiKeyClients}
+ * @param invitationLimits how much invitation mail a sender and a tenant may cause
  */
 public record TenancyConfig(
         SortedMap<String, Set<TenancyPermission>> roles,
@@ -27,7 +30,9 @@ public record TenancyConfig(
         long invitationLifespanSeconds,
         String apiKeyPrefix,
         boolean invitationAllowDifferentEmail,
-        SortedSet<String> apiKeyClients) {
+        SortedSet<String> apiKeyClients,
+        SortedSet<String> apiKeyIntrospectionClients,
+        InvitationLimits invitationLimits) {
 
     public static final long DEFAULT_INVITATION_LIFESPAN_SECONDS = 172_800;
     public static final String DEFAULT_API_KEY_PREFIX = "tnc";
@@ -36,6 +41,9 @@ public record TenancyConfig(
         roles = copyRoles(roles);
         modules = copyModules(modules);
         apiKeyClients = Collections.unmodifiableSortedSet(new TreeSet<>(apiKeyClients));
+        apiKeyIntrospectionClients = apiKeyIntrospectionClients == null ? null
+                : Collections.unmodifiableSortedSet(new TreeSet<>(apiKeyIntrospectionClients));
+        invitationLimits = invitationLimits == null ? InvitationLimits.DEFAULTS : invitationLimits;
     }
 
     /** What a realm gets before anyone configures it: admin holds every permission, operator views members. */
@@ -45,7 +53,18 @@ public record TenancyConfig(
         roles.put("operator", EnumSet.of(TenancyPermission.VIEW_MEMBERS));
         roles.put("member", EnumSet.noneOf(TenancyPermission.class));
         return new TenancyConfig(roles, new TreeMap<>(), DEFAULT_INVITATION_LIFESPAN_SECONDS, DEFAULT_API_KEY_PREFIX,
-                false, new TreeSet<>());
+                false, new TreeSet<>(), null, InvitationLimits.DEFAULTS);
+    }
+
+    /** The clients that may introspect API keys: the configured list, else those that may exchange them. */
+    public SortedSet<String> introspectionClients() {
+        return apiKeyIntrospectionClients == null ? apiKeyClients : apiKeyIntrospectionClients;
+    }
+
+    /** This configuration with the settings that the admin-console tab does not show taken from {@code current}. */
+    public TenancyConfig withSettingsOutsideTheTab(TenancyConfig current) {
+        return new TenancyConfig(roles, modules, invitationLifespanSeconds, apiKeyPrefix, invitationAllowDifferentEmail,
+                apiKeyClients, current.apiKeyIntrospectionClients(), current.invitationLimits());
     }
 
     public boolean hasRole(String role) {

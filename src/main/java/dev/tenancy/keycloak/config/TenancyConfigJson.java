@@ -20,6 +20,7 @@ public final class TenancyConfigJson {
     static final Pattern API_KEY_PREFIX = Pattern.compile("[a-z][a-z0-9]{1,15}");
     static final long MIN_LIFESPAN_SECONDS = 60;
     static final long MAX_LIFESPAN_SECONDS = 31_536_000;
+    static final long MAX_COUNT = 100_000;
     private static final int MAX_ROLES = 50;
     private static final int MAX_MODULES = 200;
     /** A client id as Keycloak allows it, without whitespace or commas (the tab lists them comma-separated). */
@@ -31,7 +32,8 @@ public final class TenancyConfigJson {
 
     public static TenancyConfig read(JsonInput body) {
         body.allowOnly(Set.of("roles", "modules", "invitationLifespanSeconds", "apiKeyPrefix",
-                "invitationAllowDifferentEmail", "apiKeyClients"));
+                "invitationAllowDifferentEmail", "apiKeyClients", "apiKeyIntrospectionClients",
+                "invitationMailsPerSenderPerHour", "invitationMailsPerTenantPerHour", "invitationMaxResends"));
         if (!body.has("roles")) {
             throw TenancyException.badRequest("Field 'roles' is required");
         }
@@ -49,7 +51,19 @@ public final class TenancyConfigJson {
         boolean allowDifferentEmail = body.optionalBoolean("invitationAllowDifferentEmail").orElse(false);
         SortedSet<String> apiKeyClients = new TreeSet<>(body.optionalTextList("apiKeyClients", CLIENT_ID, 100)
                 .orElse(List.of()));
-        return new TenancyConfig(roles, modules, lifespan, prefix, allowDifferentEmail, apiKeyClients);
+        SortedSet<String> introspectionClients = body.optionalTextList("apiKeyIntrospectionClients", CLIENT_ID, 100)
+                .<SortedSet<String>>map(TreeSet::new).orElse(null);
+        InvitationLimits defaults = InvitationLimits.DEFAULTS;
+        InvitationLimits limits = new InvitationLimits(
+                count(body, "invitationMailsPerSenderPerHour", 1, defaults.mailsPerSenderPerHour()),
+                count(body, "invitationMailsPerTenantPerHour", 1, defaults.mailsPerTenantPerHour()),
+                count(body, "invitationMaxResends", 0, defaults.maxResends()));
+        return new TenancyConfig(roles, modules, lifespan, prefix, allowDifferentEmail, apiKeyClients,
+                introspectionClients, limits);
+    }
+
+    private static int count(JsonInput body, String field, int min, int fallback) {
+        return body.optionalLong(field, min, MAX_COUNT).map(Long::intValue).orElse(fallback);
     }
 
     public static Map<String, Object> write(TenancyConfig config) {
@@ -65,6 +79,12 @@ public final class TenancyConfigJson {
         json.put("apiKeyPrefix", config.apiKeyPrefix());
         json.put("invitationAllowDifferentEmail", config.invitationAllowDifferentEmail());
         json.put("apiKeyClients", List.copyOf(config.apiKeyClients()));
+        if (config.apiKeyIntrospectionClients() != null) {
+            json.put("apiKeyIntrospectionClients", List.copyOf(config.apiKeyIntrospectionClients()));
+        }
+        json.put("invitationMailsPerSenderPerHour", config.invitationLimits().mailsPerSenderPerHour());
+        json.put("invitationMailsPerTenantPerHour", config.invitationLimits().mailsPerTenantPerHour());
+        json.put("invitationMaxResends", config.invitationLimits().maxResends());
         return json;
     }
 

@@ -97,7 +97,7 @@ public final class TenancyConfigTab implements UiTabProvider, UiTabProviderFacto
     }
 
     private static void apply(KeycloakSession session, RealmModel realm, ComponentModel model) {
-        TenancyConfig config = parse(model);
+        TenancyConfig config = parse(model).withSettingsOutsideTheTab(TenancyConfigStore.read(realm));
         // Writing the configuration refreshes this component, which calls us again with what is stored.
         if (!config.equals(TenancyConfigStore.read(realm))) {
             new ConfigService(session, realm, TenancyAudit.none()).replace(config);
