@@ -2,20 +2,20 @@ package dev.tenancy.keycloak.apikey;
 
 import dev.tenancy.keycloak.claims.TenantClaims;
 import dev.tenancy.keycloak.config.TenancyConfigStore;
-import dev.tenancy.keycloak.tenant.Membership;
+import dev.tenancy.keycloak.scope.TenancyClientScope;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Collections;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
+import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
@@ -32,17 +32,18 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * {@code grant_type=urn:tenancy:grant-type:api-key}: a confidential client that the realm's tenancy
- * configuration lists in {@code apiKeyClients} trades a key for an access token of the key's owner. The
- * session is transient and there is no refresh token: the key is the long-lived credential. The token names
- * the key ({@code api_key_id}); for a tenant key its {@code tenant} is the key's tenant with modules cut to
- * the key's scopes, and {@code tenants} is reduced to that tenant. Modelled on Keycloak's client-credentials
- * grant; this internal SPI is pinned to Keycloak 26.7.3 and covered by integration tests.
+ * configuration lists in {@code apiKeyClients} trades a key for an access token that carries the key's
+ * authority and nothing more: type {@value ApiKeyTokens#TOKEN_TYPE} (refused by every management API), no
+ * realm or client roles, no ID token, {@code tenant} and {@code tenants} naming the key's tenant with modules
+ * cut to the key's scopes, Keycloak's {@code organization} claim naming that tenant alone, and the key's id
+ * ({@code api_key_id}). The session is transient and there is no refresh token: the key is the long-lived
+ * credential. Modelled on Keycloak's client-credentials grant; this internal SPI is pinned to Keycloak 26.7
+ * and covered by integration tests.
  */
 final class ApiKeyGrantType extends OAuth2GrantTypeBase {
 
     static final String GRANT_TYPE = "urn:tenancy:grant-type:api-key";
     static final String API_KEY_PARAM = "api_key";
-    static final String KEY_ID_CLAIM = "api_key_id";
 
     @Override
     public Response process(Context context) {
@@ -84,7 +85,7 @@ final class ApiKeyGrantType extends OAuth2GrantTypeBase {
         UserModel owner = key.owner();
         event.user(owner).detail(Details.USERNAME, owner.getUsername()).detail(ApiKeyEvents.KEY_ID, key.id());
 
-        String scope = getRequestedScopes();
+        String scope = KeyTokenScope.of(getRequestedScopes(), key.tenant());
         AuthenticationSessionModel authSession = new AuthenticationSessionManager(session)
                 .createAuthenticationSession(realm, false).createAuthenticationSession(client);
         authSession.setAuthenticatedUser(owner);
@@ -100,29 +101,30 @@ final class ApiKeyGrantType extends OAuth2GrantTypeBase {
         AuthenticationManager.setClientScopesInSession(session, authSession);
         ClientSessionContext clientSessionCtx = TokenManager.attachAuthenticationSession(session, userSession,
                 authSession);
+        if (!clientSessionCtx.getClientScopeIds().contains(tenancyScopeId())) {
+            throw error(Errors.NOT_ALLOWED, OAuthErrorException.UNAUTHORIZED_CLIENT, "Client '" + client.getClientId()
+                    + "' may not exchange API keys without the client scope '" + TenancyClientScope.NAME
+                    + "' (as a default or optional scope), which gives the key's token its claims wherever it is read",
+                    Response.Status.BAD_REQUEST);
+        }
+        // Keycloak's own organization claim, like ours, names the key's tenant and no other.
+        session.getContext().setOrganization(key.tenant());
+        clientSessionCtx.getClientSession().setNote(OrganizationModel.ORGANIZATION_ATTRIBUTE, key.tenant().getId());
+        session.setAttribute(ApiKeyTokens.ISSUING, key);
 
         TokenManager.AccessTokenResponseBuilder response = createTokenResponseBuilder(owner, userSession,
                 clientSessionCtx, scope, null);
-        narrow(response.getAccessToken(), key);
+        AccessToken token = response.getAccessToken();
+        token.type(ApiKeyTokens.TOKEN_TYPE);
+        ApiKeyTokens.withoutRoles(token);
+        ApiKeyTokens.write(token.getOtherClaims(), key, token.getOtherClaims().containsKey(TenantClaims.TENANTS), true);
+        token.id(ApiKeyTokens.tokenIdFor(session, token.getId(), key.id()));
         return createTokenResponse(response, clientSessionCtx, false);
     }
 
-    /** Names the key, and limits the tenant claims to the key's tenant and scopes. */
-    private static void narrow(AccessToken token, ActiveKey key) {
-        Map<String, Object> claims = token.getOtherClaims();
-        claims.put(KEY_ID_CLAIM, key.id());
-        if (key.membership() == null) {
-            claims.remove(TenantClaims.TENANT);
-            claims.remove(TenantClaims.TENANTS);
-            claims.put("api_key_scope", key.scopes().stored());
-            return;
-        }
-        List<Membership> scoped = List.of(key.membership().withModules(key.scopes().levels()));
-        TenantClaims.tenant(scoped, key.membership().tenant().id())
-                .ifPresent(tenant -> claims.put(TenantClaims.TENANT, tenant));
-        if (claims.containsKey(TenantClaims.TENANTS)) {
-            claims.put(TenantClaims.TENANTS, TenantClaims.tenants(scoped));
-        }
+    private String tenancyScopeId() {
+        return realm.getClientScopesStream().filter(scope -> TenancyClientScope.NAME.equals(scope.getName()))
+                .map(ClientScopeModel::getId).findFirst().orElse("");
     }
 
     private CorsErrorResponseException error(String eventError, String error, String description,

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** A checked request for a new key: fields and limits. Tenant and scopes are checked against the owner later. */
-record ApiKeyInput(String name, Optional<String> tenantId, ApiKeyScopes scopes, Optional<Long> lifespanSeconds) {
+record ApiKeyInput(String name, String tenantId, ApiKeyScopes scopes, Optional<Long> lifespanSeconds) {
 
     static final long MIN_LIFESPAN_SECONDS = 60;
     /** One scope's text; {@link ApiKeyScopes#parse} says what is wrong with it. */
@@ -17,7 +17,8 @@ record ApiKeyInput(String name, Optional<String> tenantId, ApiKeyScopes scopes, 
     static ApiKeyInput read(JsonInput body) {
         body.allowOnly(Set.of("name", "tenantId", "scopes", "lifespanSeconds"));
         String name = body.requiredText("name", 255).strip();
-        Optional<String> tenantId = body.optionalText("tenantId", 36);
+        // Every key is bound to one tenant: it carries the owner's levels there, never those of another tenant.
+        String tenantId = body.requiredText("tenantId", 36);
         List<String> scopes = body.optionalTextList("scopes", SCOPE_TEXT, ApiKeyScopes.MAX_SCOPES).orElse(List.of());
         Optional<Long> lifespan = body.optionalLong("lifespanSeconds", MIN_LIFESPAN_SECONDS, MAX_LIFESPAN_SECONDS);
         return new ApiKeyInput(name, tenantId, ApiKeyScopes.parse(scopes), lifespan);

@@ -1,5 +1,6 @@
 package dev.tenancy.keycloak.apikey;
 
+import dev.tenancy.keycloak.config.TenancyConfigStore;
 import dev.tenancy.keycloak.http.HttpsRequirement;
 import dev.tenancy.keycloak.http.NoStore;
 import jakarta.ws.rs.POST;
@@ -24,7 +25,8 @@ import org.keycloak.services.ErrorResponseException;
 
 /**
  * {@code POST /realms/{realm}/tenancy/api-keys/introspect}: RFC 7662 for API keys. The caller authenticates
- * as a confidential client of the realm; anything that is not a working key of this realm is
+ * as a confidential client of the realm that the tenancy configuration allows to introspect keys (else 403:
+ * an answer names a key's owner, tenant and scopes); anything that is not a working key of this realm is
  * {@code {"active": false}}, with no reason given.
  */
 public final class ApiKeyIntrospection {
@@ -79,10 +81,8 @@ public final class ApiKeyIntrospection {
         json.put("client_id", client.getClientId());
         json.put("token_type", "api_key");
         json.put("key_id", key.id());
-        if (key.tenant() != null) {
-            json.put("tenant_id", key.tenant().getId());
-            json.put("tenant", key.tenant().getAlias());
-        }
+        json.put("tenant_id", key.tenant().getId());
+        json.put("tenant", key.tenant().getAlias());
         json.put("scope", key.scopes().stored());
         if (key.expiresAt() != null) {
             json.put("exp", key.expiresAt() / 1000);
@@ -106,6 +106,12 @@ public final class ApiKeyIntrospection {
                     "Only confidential clients may introspect API keys", Response.Status.FORBIDDEN);
         }
         event.client(client);
+        if (!TenancyConfigStore.read(realm).introspectionClients().contains(client.getClientId())) {
+            event.error(Errors.NOT_ALLOWED);
+            throw new ErrorResponseException(OAuthErrorException.UNAUTHORIZED_CLIENT, "Client '" + client.getClientId()
+                    + "' may not introspect API keys; list it in the realm's tenancy setting apiKeyIntrospectionClients"
+                    + " (or, when that is not set, apiKeyClients)", Response.Status.FORBIDDEN);
+        }
         return client;
     }
 

@@ -1,12 +1,10 @@
 package dev.tenancy.keycloak.apikey;
 
-import dev.tenancy.keycloak.config.ModuleLevel;
 import dev.tenancy.keycloak.config.TenancyConfigStore;
 import dev.tenancy.keycloak.secret.SecretHash;
 import dev.tenancy.keycloak.tenant.Membership;
 import dev.tenancy.keycloak.tenant.MembershipService;
 import java.util.Optional;
-import java.util.SortedMap;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -14,9 +12,9 @@ import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 
 /**
- * Turns presented key text into an {@link ActiveKey}, or nothing. Every use reads the database (one indexed
- * lookup by hash, then the owner's membership): a revocation, a removed member or a demotion takes effect on
- * the very next request, and no cache can go stale.
+ * Turns presented key text (or the id a key's token names) into an {@link ActiveKey}, or nothing. Every use
+ * reads the database (one indexed lookup, then the owner's membership): a revocation, a removed member or a
+ * demotion takes effect on the very next request, and no cache can go stale.
  */
 final class ApiKeyResolver {
 
@@ -30,6 +28,7 @@ final class ApiKeyResolver {
         this.store = new ApiKeyStore(session, realm.getId());
     }
 
+    /** The key with this text, recording its use. */
     Optional<ActiveKey> resolve(String text) {
         // The checksum and the realm's prefix reject most garbage before any database access.
         Optional<String> prefix = ApiKeyFormat.check(text);
@@ -37,37 +36,37 @@ final class ApiKeyResolver {
             return Optional.empty();
         }
         TenancyApiKeyEntity key = store.findByHash(SecretHash.sha256Hex(text)).orElse(null);
+        if (key == null) {
+            return Optional.empty();
+        }
         long now = System.currentTimeMillis();
-        if (key == null || key.revokedAt() != null || (key.expiresAt() != null && key.expiresAt() <= now)) {
+        Optional<ActiveKey> active = activate(key, now);
+        active.ifPresent(found -> store.touch(key, now));
+        return active;
+    }
+
+    /** The key a token was made from, as it stands now; reading a token is not a use of the key. */
+    Optional<ActiveKey> resolveById(String id) {
+        return store.findById(id).flatMap(key -> activate(key, System.currentTimeMillis()));
+    }
+
+    private Optional<ActiveKey> activate(TenancyApiKeyEntity key, long now) {
+        // A key without a tenant is a personal key of an earlier version: retired, it works nowhere.
+        if (key.revokedAt() != null || (key.expiresAt() != null && key.expiresAt() <= now) || key.tenantId() == null) {
             return Optional.empty();
         }
         UserModel owner = session.users().getUserById(realm, key.userId());
         if (owner == null || !owner.isEnabled()) {
             return Optional.empty();
         }
-        OrganizationModel tenant = null;
-        if (key.tenantId() != null) {
-            OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
-            tenant = organizations == null || !realm.isOrganizationsEnabled() ? null
-                    : organizations.getById(key.tenantId());
-            if (tenant == null || !tenant.isEnabled()) {
-                return Optional.empty();
-            }
+        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+        OrganizationModel tenant = organizations == null || !realm.isOrganizationsEnabled() ? null
+                : organizations.getById(key.tenantId());
+        if (tenant == null || !tenant.isEnabled()) {
+            return Optional.empty();
         }
-        MembershipService memberships = new MembershipService(session, realm);
-        Membership membership = null;
-        SortedMap<String, ModuleLevel> levels;
-        if (tenant != null) {
-            membership = memberships.in(tenant, owner).orElse(null);
-            if (membership == null) {
-                return Optional.empty();
-            }
-            levels = membership.effective().modules();
-        } else {
-            levels = OwnerLevels.highest(memberships.all(owner));
-        }
-        ApiKeyScopes held = ApiKeyScopes.ofStored(key.scopes()).cutTo(levels);
-        store.touch(key, now);
-        return Optional.of(new ActiveKey(key.id(), owner, tenant, membership, held, key.expiresAt()));
+        Optional<Membership> membership = new MembershipService(session, realm).in(tenant, owner);
+        return membership.map(held -> new ActiveKey(key.id(), owner, tenant, held,
+                ApiKeyScopes.ofStored(key.scopes()).cutTo(held.effective().modules()), key.expiresAt()));
     }
 }

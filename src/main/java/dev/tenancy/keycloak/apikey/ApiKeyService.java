@@ -22,7 +22,7 @@ import org.keycloak.organization.OrganizationProvider;
 
 /**
  * Creating, listing, revoking and rotating API keys. A key is created by its owner, for one of the owner's
- * tenants or as a personal key, with scopes the owner holds; the key text is returned once, here.
+ * tenants, with scopes the owner holds there; the key text is returned once, here.
  */
 public final class ApiKeyService {
 
@@ -52,12 +52,11 @@ public final class ApiKeyService {
     }
 
     Issued create(UserModel owner, ApiKeyInput input) {
-        Membership membership = input.tenantId().map(id -> requireMembership(owner, id)).orElse(null);
-        requireWithinOwner(owner, membership, input.scopes());
+        Membership membership = requireMembership(owner, input.tenantId());
+        requireWithinOwner(membership, input.scopes());
         long now = System.currentTimeMillis();
         Long expiresAt = input.lifespanSeconds().map(seconds -> now + seconds * 1000).orElse(null);
-        return issue(owner, membership == null ? null : membership.tenant().id(), input.name(), input.scopes().stored(), now,
-                expiresAt);
+        return issue(owner, membership.tenant().id(), input.name(), input.scopes().stored(), now, expiresAt);
     }
 
     List<ApiKeyView> listOfOwner(UserModel owner, int first, int max) {
@@ -95,8 +94,12 @@ public final class ApiKeyService {
         if (old.replacedBy() != null) {
             throw TenancyException.conflict("This key was rotated already; rotate its replacement " + old.replacedBy());
         }
-        Membership membership = old.tenantId() == null ? null : requireMembership(owner, old.tenantId());
-        ApiKeyScopes scopes = ApiKeyScopes.ofStored(old.scopes()).cutTo(ownerLevels(owner, membership));
+        if (old.tenantId() == null) {
+            throw TenancyException.conflict("Personal keys are retired and cannot be rotated; create a key for one "
+                    + "of your tenants instead");
+        }
+        Membership membership = requireMembership(owner, old.tenantId());
+        ApiKeyScopes scopes = ApiKeyScopes.ofStored(old.scopes()).cutTo(membership.effective().modules());
         Long lifespan = old.expiresAt() == null ? null : old.expiresAt() - old.createdAt();
         Issued issued = issue(owner, old.tenantId(), old.name(), scopes.stored(), now,
                 lifespan == null ? null : now + lifespan);
@@ -156,17 +159,11 @@ public final class ApiKeyService {
                 .orElseThrow(() -> TenancyException.forbidden("You are not a member of this tenant"));
     }
 
-    private void requireWithinOwner(UserModel owner, Membership membership, ApiKeyScopes scopes) {
-        SortedMap<String, ModuleLevel> beyond = scopes.beyond(ownerLevels(owner, membership));
+    private static void requireWithinOwner(Membership membership, ApiKeyScopes scopes) {
+        SortedMap<String, ModuleLevel> beyond = scopes.beyond(membership.effective().modules());
         if (!beyond.isEmpty()) {
-            throw TenancyException.forbidden("Scopes beyond what you hold"
-                    + (membership == null ? "" : " in this tenant") + ": " + new ApiKeyScopes(beyond).stored());
+            throw TenancyException.forbidden("Scopes beyond what you hold in this tenant: "
+                    + new ApiKeyScopes(beyond).stored());
         }
-    }
-
-    /** The owner's levels in the tenant, or for a personal key (no membership) the highest in any tenant. */
-    private SortedMap<String, ModuleLevel> ownerLevels(UserModel owner, Membership membership) {
-        return membership != null ? membership.effective().modules()
-                : OwnerLevels.highest(new MembershipService(session, realm).all(owner));
     }
 }

@@ -34,6 +34,11 @@ final class ApiKeyStore {
                 .findFirst();
     }
 
+    /** The key of this realm with this id; another realm's key is not found. */
+    Optional<TenancyApiKeyEntity> findById(String id) {
+        return Optional.ofNullable(em.find(TenancyApiKeyEntity.class, id)).filter(key -> realmId.equals(key.realmId()));
+    }
+
     Optional<TenancyApiKeyEntity> findOfUser(String userId, String id) {
         return em.createNamedQuery("tenancy.apiKeyOfUser", TenancyApiKeyEntity.class)
                 .setParameter("realmId", realmId).setParameter("userId", userId).setParameter("id", id)

@@ -17,6 +17,9 @@ record ApiKeyView(String id, String name, String prefix, String ownerId, String 
         if (revokedAt != null) {
             return "revoked";
         }
+        if (tenantId == null) {
+            return "retired";
+        }
         return expiresAt != null && expiresAt <= now ? "expired" : "active";
     }
 

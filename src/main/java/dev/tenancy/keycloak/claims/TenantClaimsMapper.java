@@ -1,5 +1,6 @@
 package dev.tenancy.keycloak.claims;
 
+import dev.tenancy.keycloak.apikey.ApiKeyTokens;
 import dev.tenancy.keycloak.tenant.Membership;
 import dev.tenancy.keycloak.tenant.MembershipService;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ import org.keycloak.representations.IDToken;
  * Puts the user's tenants ({@code tenants}) and the active tenant ({@code tenant}) into tokens. The active
  * tenant is the organization Keycloak resolved for the request through its {@code organization} scope;
  * this mapper never picks one itself. Cost: Keycloak's membership lookup plus two queries, whatever the
- * number of tenants.
+ * number of tenants. A token made from an API key gets the key's claims instead ({@link ApiKeyTokens}), also
+ * when Keycloak's introspection endpoint runs the mappers again.
  */
 public final class TenantClaimsMapper extends AbstractOIDCProtocolMapper implements OIDCAccessTokenMapper,
         OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper, EnvironmentDependentProviderFactory {
@@ -83,6 +85,15 @@ public final class TenantClaimsMapper extends AbstractOIDCProtocolMapper impleme
         return CONFIG;
     }
 
+    /**
+     * After Keycloak's own mappers (roles at 40, scripts at 50): for a token made from an API key this mapper
+     * takes out the owner's roles that those mappers put in.
+     */
+    @Override
+    public int getPriority() {
+        return 100;
+    }
+
     @Override
     public boolean isSupported(org.keycloak.Config.Scope config) {
         return Profile.isFeatureEnabled(Profile.Feature.ORGANIZATION);
@@ -93,6 +104,9 @@ public final class TenantClaimsMapper extends AbstractOIDCProtocolMapper impleme
             KeycloakSession session, ClientSessionContext clientSessionCtx) {
         boolean addTenants = enabled(model, ADD_TENANTS);
         boolean addTenant = enabled(model, ADD_TENANT);
+        if (ApiKeyTokens.writeKeyClaims(session, token, addTenants, addTenant)) {
+            return;
+        }
         if (!addTenants && !addTenant) {
             return;
         }

@@ -1,28 +1,47 @@
 package dev.tenancy.keycloak.tenant;
 
+import dev.tenancy.keycloak.config.ModuleLevel;
+import dev.tenancy.keycloak.config.TenancyConfig;
+import dev.tenancy.keycloak.config.TenancyPermission;
 import dev.tenancy.keycloak.error.TenancyException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Who changes a tenant's members, and so which roles they may hand out or take away. */
+/**
+ * Who changes a tenant's members or module levels, and so how far they may go: the one gate every path that
+ * hands out power in a tenant asks. A realm admin is bound by nothing; a member by what they hold there.
+ */
 public final class Grantor {
 
-    private static final Grantor REALM_ADMIN = new Grantor(null);
+    private static final Grantor REALM_ADMIN = new Grantor(null, null);
 
     /** The roles the acting member holds, or null for a realm admin who is bound by none. */
     private final Set<String> heldRoles;
+    /** What those roles let the member do in the tenant now; null for a realm admin. */
+    private final EffectivePermissions held;
 
-    private Grantor(Set<String> heldRoles) {
+    private Grantor(Set<String> heldRoles, EffectivePermissions held) {
         this.heldRoles = heldRoles;
+        this.held = held;
     }
 
     public static Grantor realmAdmin() {
         return REALM_ADMIN;
     }
 
+    /** A member whose roles are known but not what they allow: may change no module level. */
     public static Grantor member(Set<String> heldRoles) {
-        return new Grantor(Set.copyOf(heldRoles));
+        return new Grantor(Set.copyOf(heldRoles), new EffectivePermissions(Set.of(), new TreeMap<>()));
+    }
+
+    public static Grantor member(Membership membership) {
+        return new Grantor(Set.copyOf(membership.roles()), membership.effective());
     }
 
     boolean mayAddMembers() {
@@ -39,5 +58,67 @@ public final class Grantor {
         if (!beyond.isEmpty()) {
             throw TenancyException.forbidden("You cannot grant or take away roles you do not hold: " + beyond);
         }
+    }
+
+    /**
+     * Throws 403 unless every role whose level on some module differs between {@code before} and {@code after}
+     * (module → role → level, as in {@link EffectivePermissions#matrix}) is dominated by the grantor on both
+     * sides: its permissions are among the grantor's, and on every module its level is at most the grantor's
+     * own. So a member neither raises a role above themselves nor touches a role that outranks them.
+     */
+    public void requireMayOverride(TenancyConfig config, Map<String, ? extends Map<String, ModuleLevel>> before,
+            Map<String, ? extends Map<String, ModuleLevel>> after) {
+        if (held == null) {
+            return;
+        }
+        List<String> refusals = new ArrayList<>();
+        for (String role : config.roles().keySet()) {
+            if (!changes(config, before, after, role)) {
+                continue;
+            }
+            String excess = excess(config, before, role, "has");
+            if (excess == null) {
+                excess = excess(config, after, role, "would have");
+            }
+            if (excess != null) {
+                refusals.add("role '" + role + "' " + excess);
+            }
+        }
+        if (!refusals.isEmpty()) {
+            throw TenancyException.forbidden("You can only change module levels of roles that stay within your own "
+                    + "levels and permissions in this tenant: " + String.join("; ", refusals));
+        }
+    }
+
+    private static boolean changes(TenancyConfig config, Map<String, ? extends Map<String, ModuleLevel>> before,
+            Map<String, ? extends Map<String, ModuleLevel>> after, String role) {
+        return config.modules().keySet().stream()
+                .anyMatch(module -> level(before, module, role) != level(after, module, role));
+    }
+
+    /** What of {@code role} reaches beyond the grantor in {@code matrix}, in words; null when nothing does. */
+    private String excess(TenancyConfig config, Map<String, ? extends Map<String, ModuleLevel>> matrix, String role,
+            String verb) {
+        Set<TenancyPermission> permissions = config.permissionsOf(role).isEmpty()
+                ? EnumSet.noneOf(TenancyPermission.class) : EnumSet.copyOf(config.permissionsOf(role));
+        permissions.removeAll(held.permissions());
+        if (!permissions.isEmpty()) {
+            return "grants " + permissions.stream().sorted().map(TenancyPermission::label).toList()
+                    + ", which you do not hold";
+        }
+        for (String module : config.modules().keySet()) {
+            ModuleLevel level = level(matrix, module, role);
+            if (!held.level(module).includes(level)) {
+                return verb + " '" + level.label() + "' on '" + module + "' where you have '"
+                        + held.level(module).label() + "'";
+            }
+        }
+        return null;
+    }
+
+    private static ModuleLevel level(Map<String, ? extends Map<String, ModuleLevel>> matrix, String module,
+            String role) {
+        Map<String, ModuleLevel> byRole = matrix.get(module);
+        return byRole == null ? ModuleLevel.NONE : byRole.getOrDefault(role, ModuleLevel.NONE);
     }
 }

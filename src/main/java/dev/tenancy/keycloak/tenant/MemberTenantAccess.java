@@ -60,7 +60,7 @@ final class MemberTenantAccess implements TenantAccess {
 
     @Override
     public Grantor grantor() {
-        return Grantor.member(membership.roles());
+        return Grantor.member(membership);
     }
 
     @Override

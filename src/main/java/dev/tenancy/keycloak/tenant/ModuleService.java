@@ -43,8 +43,11 @@ public final class ModuleService {
         return json;
     }
 
-    /** Replaces all overrides of the tenant with the body {@code {module: {role: level}}}. */
-    public Map<String, Object> replace(OrganizationModel tenant, JsonInput body) {
+    /**
+     * Replaces all overrides of the tenant with the body {@code {module: {role: level}}}, when the grantor may
+     * make every change in levels that this amounts to.
+     */
+    public Map<String, Object> replace(OrganizationModel tenant, JsonInput body, Grantor grantor) {
         TenancyConfig config = TenancyConfigStore.read(realm);
         SortedMap<String, SortedMap<String, ModuleLevel>> overrides = new TreeMap<>();
         for (Map.Entry<String, JsonNode> module : body.entries(JsonInput.NAME, MAX_MODULES).entrySet()) {
@@ -60,6 +63,9 @@ public final class ModuleService {
             });
             overrides.put(module.getKey(), byRole);
         }
+        grantor.requireMayOverride(config,
+                EffectivePermissions.matrix(config, store.overridesOfTenant(tenant.getId())),
+                EffectivePermissions.matrix(config, overrides));
         store.replaceOverrides(tenant.getId(), overrides);
         audit.tenantChange(TenancyResource.TENANCY_MODULES, OperationType.UPDATE, tenant.getId(), labels(overrides),
                 "tenants", tenant.getId(), "modules");

@@ -34,6 +34,6 @@ public final class TenantModulesResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> replace(String body) {
         access.requireManageTenant();
-        return modules.replace(tenant, JsonInput.parseObject(body));
+        return modules.replace(tenant, JsonInput.parseObject(body), access.grantor());
     }
 }

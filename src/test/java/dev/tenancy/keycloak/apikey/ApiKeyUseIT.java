@@ -42,7 +42,7 @@ class ApiKeyUseIT {
                 {"roles": {"admin": {"permissions": ["manage-api-keys"]}, "operator": {}, "member": {}},
                  "modules": {"billing": {"admin": "admin", "operator": "write", "member": "read"},
                              "reports": {"admin": "read", "operator": "read"}},
-                 "apiKeyClients": ["tenancy-service"]}
+                 "apiKeyClients": ["tenancy-service"], "apiKeyIntrospectionClients": ["tenancy-service", "scanner"]}
                 """);
         tenancy.addClaimsMapperToTestClient();
         acme = tenancy.createTenant("acme");

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Every credential endpoint, for every scope, as every kind of caller: the owner, another user, a tenant's
  * credential manager, a plain member, another tenant's manager, a stranger, a realm admin, a view-only
- * admin and nobody, and from another realm. A credential of another owner is 404 (never shown), another
+ * admin and nobody, from another realm, and with a token made from an API key of a tenant and realm admin. A credential of another owner is 404 (never shown), another
  * tenant is 403, and every refused change left every credential as it was.
  */
 class CredentialIsolationIT {
@@ -48,7 +48,8 @@ class CredentialIsolationIT {
     static void setUp() {
         tenancy = new Tenancy(realm);
         tenancy.configure("""
-                {"roles": {"admin": {"permissions": ["manage-credentials"]}, "member": {}}, "modules": {}}
+                {"roles": {"admin": {"permissions": ["manage-credentials"]}, "member": {}}, "modules": {},
+                 "apiKeyClients": ["tenancy-service"]}
                 """);
         acme = tenancy.createTenant("acme");
         globex = tenancy.createTenant("globex");
@@ -57,6 +58,9 @@ class CredentialIsolationIT {
         tenancy.setRoles(globex, realm.createUser("gus"), "admin");
         realm.createUser("nobody");
         realm.grantRealmManagementRole(realm.createUser("viewer"), "view-realm");
+        String root = realm.createUser("root");
+        tenancy.setRoles(acme, root, "admin");
+        realm.grantRealmManagementRole(root, "realm-admin");
         otherRealm.createUser("olga");
 
         user = stored("olga", tenancy.selfService() + "/me/credentials", "{}");
@@ -74,6 +78,9 @@ class CredentialIsolationIT {
         }
         if ("other-admin".equals(caller)) {
             return otherRealm.adminToken();
+        }
+        if ("root-key".equals(caller)) {
+            return TOKENS.computeIfAbsent(caller, name -> tenancy.keyToken("root", acme));
         }
         if ("other-olga".equals(caller)) {
             return TOKENS.computeIfAbsent(caller, name -> otherRealm.userToken("olga"));
@@ -170,6 +177,18 @@ class CredentialIsolationIT {
         for (String any : List.of(user, tenant, foreign, system)) {
             cases.add(new Case("admin", "POST", admin + "/" + any + "/reveal", 200));
         }
+
+        // A token made from an API key of a tenant manager and realm admin: refused by every endpoint.
+        cases.addAll(collection("root-key", me, 401));
+        cases.addAll(every("root-key", me + "/" + user, 401));
+        cases.addAll(collection("root-key", acmeUrl, 401));
+        cases.addAll(every("root-key", acmeUrl + "/" + tenant, 401));
+        cases.addAll(collection("root-key", admin, 401));
+        cases.addAll(every("root-key", admin + "/" + system, 401));
+        cases.addAll(every("root-key", adminAcme + "/" + tenant, 401));
+        cases.add(new Case("root-key", "GET", keys, 401));
+        cases.add(new Case("root-key", "POST", keys + "/rotate", 401));
+        cases.add(new Case("root-key", "POST", keys + "/rewrap", 401));
 
         // Another realm: its admin and its own "olga" never reach this realm's credentials by id.
         String otherAdmin = new Tenancy(otherRealm).adminApi() + "/credentials";

@@ -53,4 +53,11 @@ public final class Json {
         array.forEach(item -> texts.add(item.asText()));
         return texts;
     }
+
+    /** The field names of a JSON object, in order. */
+    public static java.util.List<String> fieldNames(JsonNode object) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
 }

@@ -59,6 +59,23 @@ public final class Tenancy {
                 realm.adminToken(), mapper), "add claims mapper");
     }
 
+    /**
+     * An access token made from a new API key of the user for the tenant (the realm's configuration must list
+     * {@code tenancy-service} in {@code apiKeyClients}).
+     */
+    public String keyToken(String username, String tenantId, String... scopes) {
+        ObjectNode body = Json.object().put("name", "token source").put("tenantId", tenantId);
+        body.putArray("scopes").addAll(List.of(scopes).stream().map(Json.MAPPER::valueToTree)
+                .map(com.fasterxml.jackson.databind.JsonNode.class::cast).toList());
+        HttpResult key = Http.post(selfService() + "/me/api-keys", realm.userToken(username), body);
+        expect(201, key, "API key of " + username);
+        HttpResult token = Http.postForm(realm.tokenUrl(), java.util.Map.of("grant_type",
+                "urn:tenancy:grant-type:api-key", "api_key", key.json().path("key").asText()),
+                TestRealm.SERVICE_CLIENT + ":" + TestRealm.SERVICE_SECRET);
+        expect(200, token, "token from the API key of " + username);
+        return token.json().path("access_token").asText();
+    }
+
     public static void expect(int status, HttpResult result, String what) {
         if (result.status() != status) {
             throw new AssertionError(what + ": expected " + status + " but was " + result);

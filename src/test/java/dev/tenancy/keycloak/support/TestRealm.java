@@ -23,6 +23,7 @@ public final class TestRealm implements BeforeAllCallback, AfterAllCallback {
     public static final String TEST_CLIENT = "tenancy-test";
     public static final String SERVICE_CLIENT = "tenancy-service";
     public static final String SERVICE_SECRET = "service-secret";
+    public static final String TENANCY_SCOPE = "tenancy";
 
     private static final String NAME_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -52,6 +53,25 @@ public final class TestRealm implements BeforeAllCallback, AfterAllCallback {
         created = true;
         expect(201, Http.post(adminUrl() + "/clients", adminToken(), testClient()), "create " + TEST_CLIENT);
         expect(201, Http.post(adminUrl() + "/clients", adminToken(), serviceClient()), "create " + SERVICE_CLIENT);
+        // The extension made the client scope 'tenancy' with the realm; the self-service API needs its audience.
+        addDefaultScope(TEST_CLIENT, TENANCY_SCOPE);
+        addDefaultScope(SERVICE_CLIENT, TENANCY_SCOPE);
+    }
+
+    /** The id of the realm's client scope with this name. */
+    public String clientScopeId(String name) {
+        for (JsonNode scope : Http.get(adminUrl() + "/client-scopes", adminToken()).json()) {
+            if (name.equals(scope.path("name").asText())) {
+                return scope.path("id").asText();
+            }
+        }
+        throw new IllegalStateException("realm " + this.name + " has no client scope " + name);
+    }
+
+    /** Makes the client scope a default scope of the client. */
+    public void addDefaultScope(String clientId, String scopeName) {
+        expect(204, Http.put(adminUrl() + "/clients/" + clientUuid(clientId) + "/default-client-scopes/"
+                + clientScopeId(scopeName), adminToken(), null), "add " + scopeName + " to " + clientId);
     }
 
     /** Deletes the realm if it was created and not deleted yet. */

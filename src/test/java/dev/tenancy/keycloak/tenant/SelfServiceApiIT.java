@@ -33,8 +33,9 @@ class SelfServiceApiIT {
         tenancy.configure("""
                 {"roles": {"owner": {"permissions": ["manage-tenant", "manage-members", "view-members"]},
                            "manager": {"permissions": ["manage-members"]},
-                           "operator": {"permissions": ["view-members"]}, "member": {}},
-                 "modules": {"billing": {"owner": "admin", "manager": "write", "operator": "read"}}}
+                           "operator": {"permissions": ["view-members"]}, "member": {},
+                           "lead": {"permissions": ["manage-tenant", "view-members"]}},
+                 "modules": {"billing": {"owner": "admin", "manager": "write", "operator": "read", "lead": "write"}}}
                 """);
         acme = tenancy.createTenant("acme");
         globex = tenancy.createTenant("globex");
@@ -168,5 +169,32 @@ class SelfServiceApiIT {
         assertThat(put.status()).isEqualTo(200);
         assertThat(put.json().path("effective").path("billing").path("operator").asText()).isEqualTo("write");
         assertThat(denied.status()).isEqualTo(403);
+    }
+
+    @Test
+    void moduleOverridesStayWithinTheMembersOwnLevels() {
+        String initech = tenancy.createTenant("initech");
+        String lead = realm.createUser("lead");
+        tenancy.setRoles(initech, lead, "lead");
+        String token = realm.userToken("lead");
+        String modules = tenancy.selfService() + "/tenants/" + initech + "/modules";
+
+        HttpResult raiseOwn = Http.put(modules, token, "{\"billing\": {\"lead\": \"admin\"}}");
+        HttpResult lowerOwner = Http.put(modules, token, "{\"billing\": {\"owner\": \"none\"}}");
+        HttpResult raiseMemberAboveLead = Http.put(modules, token, "{\"billing\": {\"member\": \"admin\"}}");
+        HttpResult withinLead = Http.put(modules, token, "{\"billing\": {\"operator\": \"write\", \"member\": \"read\"}}");
+        HttpResult byRealmAdmin = Http.put(tenancy.adminApi() + "/tenants/" + initech + "/modules", realm.adminToken(),
+                "{\"billing\": {\"member\": \"admin\"}}");
+
+        assertThat(raiseOwn.status()).isEqualTo(403);
+        assertThat(raiseOwn.json().path("errorMessage").asText())
+                .contains("role 'lead' would have 'admin' on 'billing' where you have 'write'");
+        assertThat(lowerOwner.status()).isEqualTo(403);
+        assertThat(lowerOwner.json().path("errorMessage").asText()).contains("role 'owner'");
+        assertThat(raiseMemberAboveLead.status()).isEqualTo(403);
+        assertThat(withinLead.status()).isEqualTo(200);
+        assertThat(withinLead.json().path("effective").path("billing").path("operator").asText()).isEqualTo("write");
+        assertThat(byRealmAdmin.status()).as("realm admins are unbounded").isEqualTo(200);
+        assertThat(byRealmAdmin.json().path("effective").path("billing").path("member").asText()).isEqualTo("admin");
     }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Walks every endpoint of the tenant APIs as each kind of caller and checks each denial: tenant A's admin
- * against tenant B, an operator, a plain member, a non-member, anonymous, and a realm user on the admin API.
+ * against tenant B, an operator, a plain member, a non-member, anonymous, a realm user on the admin API, and a
+ * token made from an API key of someone who is both tenant admin and realm admin.
  */
 class TenantIsolationIT {
 
@@ -91,7 +92,8 @@ class TenantIsolationIT {
                 {"roles": {"admin": {"permissions": ["manage-tenant", "manage-members", "view-members",
                                                        "manage-invitations"]},
                            "operator": {"permissions": ["view-members"]}, "member": {}},
-                 "modules": {"billing": {"admin": "admin", "operator": "write", "member": "read"}}}
+                 "modules": {"billing": {"admin": "admin", "operator": "write", "member": "read"}},
+                 "apiKeyClients": ["tenancy-service"]}
                 """);
         tenantA = tenancy.createTenant("tenant-a");
         tenantB = tenancy.createTenant("tenant-b");
@@ -209,6 +211,25 @@ class TenantIsolationIT {
         for (Call call : ADMIN) {
             soft.assertThat(call.send(tenancy.adminApi(), token, tenantA, memberOfA).status()).as(call.toString())
                     .isEqualTo(403);
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void aTokenMadeFromAnApiKeyIsRefusedEverywhere() {
+        String root = realm.createUser("root-a");
+        tenancy.setRoles(tenantA, root, "admin");
+        realm.grantRealmManagementRole(root, "realm-admin");
+        String token = tenancy.keyToken("root-a", tenantA, "billing:admin");
+
+        expectEverywhere(token, tenantA, memberOfA, 401);
+        SoftAssertions soft = new SoftAssertions();
+        for (String mine : List.of("/me/tenants", "/me/api-keys", "/me/credentials")) {
+            soft.assertThat(Http.get(tenancy.selfService() + mine, token).status()).as("GET " + mine).isEqualTo(401);
+        }
+        for (Call call : ADMIN) {
+            soft.assertThat(call.send(tenancy.adminApi(), token, tenantA, memberOfA).status()).as("admin " + call)
+                    .isEqualTo(401);
         }
         soft.assertAll();
     }

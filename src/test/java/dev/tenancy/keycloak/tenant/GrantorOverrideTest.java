@@ -1,0 +1,113 @@
+package dev.tenancy.keycloak.tenant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tenancy.keycloak.config.ModuleLevel;
+import dev.tenancy.keycloak.config.TenancyConfig;
+import dev.tenancy.keycloak.config.TenancyConfigJson;
+import dev.tenancy.keycloak.error.TenancyException;
+import dev.tenancy.keycloak.json.JsonInput;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The dominance rule for module overrides: nobody raises a role above themselves or touches one above them. */
+class GrantorOverrideTest {
+
+    private static final TenancyConfig CONFIG = TenancyConfigJson.read(JsonInput.parseObject("""
+            {"roles": {"admin": {"permissions": ["manage-tenant", "manage-members", "view-members"]},
+                       "manager": {"permissions": ["manage-tenant", "view-members"]},
+                       "auditor": {"permissions": ["view-members"]},
+                       "member": {}},
+             "modules": {"billing": {"admin": "admin", "manager": "write", "auditor": "read", "member": "read"},
+                         "reports": {"admin": "admin", "manager": "read", "auditor": "write", "member": "none"}}}
+            """));
+
+    @ParameterizedTest(name = "{0} sets {1}.{2}={3}: allowed={4}")
+    @CsvSource({
+            // the manager (billing write, reports read) on roles at or below them
+            "manager, member,  billing, write, true",
+            "manager, member,  billing, none,  true",
+            "manager, manager, billing, read,  true",
+            "manager, member,  reports, read,  true",
+            // ties are allowed, more is not
+            "manager, member,  billing, admin, false",
+            "manager, manager, billing, admin, false",
+            "manager, member,  reports, write, false",
+            // roles above them may not be touched, not even lowered
+            "manager, admin,   billing, none,  false",
+            // a role with lower permissions but more power on another module is above them too
+            "manager, auditor, billing, none,  false",
+            // the admin holds everything the others have
+            "admin,   manager, billing, admin, true",
+            "admin,   auditor, reports, admin, true",
+    })
+    void aMemberChangesOnlyRolesTheyDominate(String actor, String role, String module, String level,
+            boolean allowed) {
+        Grantor grantor = Grantor.member(membership(actor, Map.of()));
+        Map<String, Map<String, ModuleLevel>> overrides = Map.of(module, Map.of(role, ModuleLevel.parse(level).orElseThrow()));
+
+        var check = assertThatCode(() -> grantor.requireMayOverride(CONFIG, EffectivePermissions.matrix(CONFIG, Map.of()),
+                EffectivePermissions.matrix(CONFIG, overrides)));
+        if (allowed) {
+            check.doesNotThrowAnyException();
+        } else {
+            check.isInstanceOf(TenancyException.class).hasMessageContaining("role '" + role + "'");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theGrantorsOwnOverridesCountAsTheirLevel() {
+        // In this tenant the manager already has admin on billing: granting admin there to member is a tie.
+        Map<String, Map<String, ModuleLevel>> current = Map.of("billing", Map.of("manager", ModuleLevel.ADMIN));
+        Grantor grantor = Grantor.member(membership("manager", current));
+        Map<String, Map<String, ModuleLevel>> next = Map.of("billing",
+                Map.of("manager", ModuleLevel.ADMIN, "member", ModuleLevel.ADMIN));
+
+        assertThatCode(() -> grantor.requireMayOverride(CONFIG, EffectivePermissions.matrix(CONFIG, current),
+                EffectivePermissions.matrix(CONFIG, next))).doesNotThrowAnyException();
+    }
+
+    @org.junit.jupiter.api.Test
+    void anUnchangedRoleAboveTheGrantorDoesNotBlockTheChange() {
+        Map<String, Map<String, ModuleLevel>> current = Map.of("billing", Map.of("admin", ModuleLevel.ADMIN));
+        Grantor grantor = Grantor.member(membership("manager", current));
+        // The admin override is dropped but equals the default, so admin's levels do not change.
+        Map<String, Map<String, ModuleLevel>> next = Map.of("billing", Map.of("member", ModuleLevel.NONE));
+
+        assertThatCode(() -> grantor.requireMayOverride(CONFIG, EffectivePermissions.matrix(CONFIG, current),
+                EffectivePermissions.matrix(CONFIG, next))).doesNotThrowAnyException();
+    }
+
+    @org.junit.jupiter.api.Test
+    void theRefusalNamesTheRoleTheModuleAndBothLevels() {
+        Grantor grantor = Grantor.member(membership("manager", Map.of()));
+
+        assertThatThrownBy(() -> grantor.requireMayOverride(CONFIG, EffectivePermissions.matrix(CONFIG, Map.of()),
+                EffectivePermissions.matrix(CONFIG, Map.of("billing", Map.of("manager", ModuleLevel.ADMIN)))))
+                .isInstanceOf(TenancyException.class)
+                .hasMessageContaining("role 'manager' would have 'admin' on 'billing' where you have 'write'")
+                .satisfies(e -> assertThat(((TenancyException) e).status()).isEqualTo(403));
+    }
+
+    @org.junit.jupiter.api.Test
+    void realmAdminsAndMembersWithoutKnownLevels() {
+        SortedMap<String, SortedMap<String, ModuleLevel>> raised = EffectivePermissions.matrix(CONFIG,
+                Map.of("billing", Map.of("member", ModuleLevel.ADMIN)));
+        SortedMap<String, SortedMap<String, ModuleLevel>> today = EffectivePermissions.matrix(CONFIG, Map.of());
+
+        assertThatCode(() -> Grantor.realmAdmin().requireMayOverride(CONFIG, today, raised)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> Grantor.member(Set.of("admin")).requireMayOverride(CONFIG, today, raised))
+                .isInstanceOf(TenancyException.class);
+    }
+
+    private static Membership membership(String role, Map<String, Map<String, ModuleLevel>> overrides) {
+        return new Membership(new TenantView("t", "Tenant", "tenant", null, true), new java.util.TreeSet<>(Set.of(role)),
+                EffectivePermissions.of(CONFIG, Set.of(role), overrides));
+    }
+}
