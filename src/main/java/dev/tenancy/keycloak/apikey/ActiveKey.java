@@ -1,6 +1,9 @@
 package dev.tenancy.keycloak.apikey;
 
+import dev.tenancy.keycloak.tenant.EffectivePermissions;
 import dev.tenancy.keycloak.tenant.Membership;
+import java.util.Set;
+import java.util.TreeSet;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
 
@@ -14,8 +17,12 @@ import org.keycloak.models.UserModel;
 record ActiveKey(String id, UserModel owner, OrganizationModel tenant, Membership membership, ApiKeyScopes scopes,
         Long expiresAt) {
 
-    /** The owner's membership reaching only the key's scopes: what a token made from the key may carry. */
+    /**
+     * What a token made from the key may carry of the owner's membership: the tenant, the key's scopes as
+     * module levels, and no roles or permissions (those are the owner's, not the key's).
+     */
     Membership scopedMembership() {
-        return membership.withModules(scopes.levels());
+        return new Membership(membership.tenant(), new TreeSet<>(),
+                new EffectivePermissions(Set.of(), scopes.levels()));
     }
 }

@@ -13,8 +13,8 @@ import org.keycloak.OAuthErrorException;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
-import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
@@ -101,10 +101,11 @@ final class ApiKeyGrantType extends OAuth2GrantTypeBase {
         AuthenticationManager.setClientScopesInSession(session, authSession);
         ClientSessionContext clientSessionCtx = TokenManager.attachAuthenticationSession(session, userSession,
                 authSession);
-        if (!clientSessionCtx.getClientScopeIds().contains(tenancyScopeId())) {
+        if (!KeyTokenClients.mapsKeyClaimsAtIntrospection(client, clientSessionCtx)) {
             throw error(Errors.NOT_ALLOWED, OAuthErrorException.UNAUTHORIZED_CLIENT, "Client '" + client.getClientId()
-                    + "' may not exchange API keys without the client scope '" + TenancyClientScope.NAME
-                    + "' (as a default or optional scope), which gives the key's token its claims wherever it is read",
+                    + "' may not exchange API keys: it needs the client scope '" + TenancyClientScope.NAME + "' as a "
+                    + "default scope (or an optional one included in the token scope) with the tenancy claims mapper "
+                    + "added to token introspection, so that the key's token reads the same wherever it is read",
                     Response.Status.BAD_REQUEST);
         }
         // Keycloak's own organization claim, like ours, names the key's tenant and no other.
@@ -116,15 +117,14 @@ final class ApiKeyGrantType extends OAuth2GrantTypeBase {
                 clientSessionCtx, scope, null);
         AccessToken token = response.getAccessToken();
         token.type(ApiKeyTokens.TOKEN_TYPE);
-        ApiKeyTokens.withoutRoles(token);
+        if (key.expiresAt() != null) {
+            // A key's token never outlives the key's own expiry.
+            token.exp(Math.min(token.getExp(), key.expiresAt() / 1000));
+        }
+        ApiKeyTokens.withoutRoles(session, token, clientSessionCtx);
         ApiKeyTokens.write(token.getOtherClaims(), key, token.getOtherClaims().containsKey(TenantClaims.TENANTS), true);
         token.id(ApiKeyTokens.tokenIdFor(session, token.getId(), key.id()));
         return createTokenResponse(response, clientSessionCtx, false);
-    }
-
-    private String tenancyScopeId() {
-        return realm.getClientScopesStream().filter(scope -> TenancyClientScope.NAME.equals(scope.getName()))
-                .map(ClientScopeModel::getId).findFirst().orElse("");
     }
 
     private CorsErrorResponseException error(String eventError, String error, String description,
@@ -137,6 +137,17 @@ final class ApiKeyGrantType extends OAuth2GrantTypeBase {
     @Override
     public EventType getEventType() {
         return EventType.CLIENT_LOGIN;
+    }
+
+    /**
+     * Keycloak asks the grant of a token, wherever a bearer token is authenticated (admin REST API, account
+     * API, broker token retrieval, and every extension using {@code BearerTokenAuthenticator}), whether the
+     * token may be used there: a key's token nowhere. The token type {@value ApiKeyTokens#TOKEN_TYPE} refuses
+     * it once more, also where this check is not made (userinfo, token exchange).
+     */
+    @Override
+    public boolean isTokenAllowed(KeycloakSession session, AccessToken token) {
+        return false;
     }
 
     @Override

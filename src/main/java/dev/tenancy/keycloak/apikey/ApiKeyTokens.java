@@ -7,11 +7,18 @@ import java.util.Map;
 import java.util.Optional;
 import org.keycloak.jose.jws.JWSInput;
 import org.keycloak.jose.jws.JWSInputException;
+import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.protocol.ProtocolMapper;
+import org.keycloak.protocol.oidc.mappers.AbstractUserRoleMappingMapper;
+import org.keycloak.protocol.oidc.mappers.GroupMembershipMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
 import org.keycloak.protocol.oidc.encode.AccessTokenContext;
 import org.keycloak.protocol.oidc.encode.TokenContextEncoderProvider;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
+import org.keycloak.utils.JsonUtils;
 
 /**
  * What sets a token made from an API key apart, and the claims it carries wherever it is read.
@@ -48,10 +55,11 @@ public final class ApiKeyTokens {
      * For a token made from an API key, replaces what the claims mapper would write with the key's claims
      * and returns true; returns false for every other token, which the mapper handles as usual.
      */
-    public static boolean writeKeyClaims(KeycloakSession session, IDToken token, boolean tenants, boolean tenant) {
+    public static boolean writeKeyClaims(KeycloakSession session, IDToken token, ClientSessionContext context,
+            boolean tenants, boolean tenant) {
         ActiveKey issuing = session.getAttribute(ISSUING, ActiveKey.class);
         if (issuing != null) {
-            withoutRoles(token);
+            withoutRoles(session, token, context);
             write(token.getOtherClaims(), issuing, tenants, tenant);
             return true;
         }
@@ -59,7 +67,7 @@ public final class ApiKeyTokens {
         if (keyId.isEmpty()) {
             return false;
         }
-        withoutRoles(token);
+        withoutRoles(session, token, context);
         Map<String, Object> claims = token.getOtherClaims();
         claims.remove(TenantClaims.TENANTS);
         claims.remove(TenantClaims.TENANT);
@@ -70,7 +78,10 @@ public final class ApiKeyTokens {
         return true;
     }
 
-    /** The key's claims: its id, its scopes, its tenant cut to them; {@code tenants} names that tenant alone. */
+    /**
+     * The key's claims: its id, its scopes, its tenant with modules cut to them and no roles (the owner's
+     * tenant roles are not the key's); {@code tenants} names that tenant alone.
+     */
     static void write(Map<String, Object> claims, ActiveKey key, boolean tenants, boolean tenant) {
         claims.put(KEY_ID_CLAIM, key.id());
         claims.put(KEY_SCOPE_CLAIM, key.scopes().stored());
@@ -85,12 +96,28 @@ public final class ApiKeyTokens {
         }
     }
 
-    /** Keycloak's realm and client roles are the owner's authority, not the key's. */
-    static void withoutRoles(IDToken token) {
+    /**
+     * Keycloak's realm and client roles and groups are the owner's authority, not the key's: takes out
+     * {@code realm_access}, {@code resource_access} and every claim that a role or group mapper of this
+     * client writes under a name of its own (such as MicroProfile JWT's {@code groups}).
+     */
+    static void withoutRoles(KeycloakSession session, IDToken token, ClientSessionContext context) {
         if (token instanceof AccessToken access) {
             access.setRealmAccess(null);
             access.setResourceAccess(null);
         }
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        context.getProtocolMappersStream()
+                .filter(model -> isRoleOrGroupMapper(factory.getProviderFactory(ProtocolMapper.class,
+                        model.getProtocolMapper())))
+                .map(model -> model.getConfig().get(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME))
+                .filter(name -> name != null && !name.isBlank())
+                .map(name -> JsonUtils.splitClaimPath(name).get(0))
+                .forEach(token.getOtherClaims()::remove);
+    }
+
+    private static boolean isRoleOrGroupMapper(Object mapper) {
+        return mapper instanceof AbstractUserRoleMappingMapper || mapper instanceof GroupMembershipMapper;
     }
 
     /** This token id with the key's id in front of its random part. */

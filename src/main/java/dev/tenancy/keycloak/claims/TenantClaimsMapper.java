@@ -104,7 +104,7 @@ public final class TenantClaimsMapper extends AbstractOIDCProtocolMapper impleme
             KeycloakSession session, ClientSessionContext clientSessionCtx) {
         boolean addTenants = enabled(model, ADD_TENANTS);
         boolean addTenant = enabled(model, ADD_TENANT);
-        if (ApiKeyTokens.writeKeyClaims(session, token, addTenants, addTenant)) {
+        if (ApiKeyTokens.writeKeyClaims(session, token, clientSessionCtx, addTenants, addTenant)) {
             return;
         }
         if (!addTenants && !addTenant) {

@@ -9,7 +9,7 @@ import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.mappers.AudienceProtocolMapper;
 
 /**
- * The client scope {@code tenancy} that every realm has: it puts the audience {@code tenancy}, which the
+ * The client scope {@code tenancy} that every realm has: it puts the audience {@value #AUDIENCE}, which the
  * self-service API requires (as Keycloak's account API requires {@code account}), and the tenant claims into
  * tokens. Realm admins add it to the clients that may act in the user's tenants; a client the user merely
  * consented to for {@code profile} gets a token the self-service API refuses.
@@ -17,7 +17,7 @@ import org.keycloak.protocol.oidc.mappers.AudienceProtocolMapper;
 public final class TenancyClientScope {
 
     public static final String NAME = "tenancy";
-    public static final String AUDIENCE = "tenancy";
+    public static final String AUDIENCE = "urn:tenancy:self-service";
     static final String AUDIENCE_MAPPER = "tenancy audience";
     static final String CLAIMS_MAPPER = "tenancy claims";
 

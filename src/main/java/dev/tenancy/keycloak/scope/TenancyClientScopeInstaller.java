@@ -1,5 +1,8 @@
 package dev.tenancy.keycloak.scope;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -13,6 +16,8 @@ import org.keycloak.provider.ProviderEventListener;
  */
 public final class TenancyClientScopeInstaller implements ProviderEventListener {
 
+    private static final Logger LOG = Logger.getLogger(TenancyClientScopeInstaller.class);
+
     private final KeycloakSessionFactory factory;
 
     public TenancyClientScopeInstaller(KeycloakSessionFactory factory) {
@@ -24,8 +29,24 @@ public final class TenancyClientScopeInstaller implements ProviderEventListener 
         if (event instanceof RealmModel.RealmPostCreateEvent created) {
             TenancyClientScope.ensure(created.getCreatedRealm());
         } else if (event instanceof PostMigrationEvent) {
+            List<String> realmIds = new ArrayList<>();
             KeycloakModelUtils.runJobInTransaction(factory, session ->
-                    session.realms().getRealmsStream().toList().forEach(TenancyClientScope::ensure));
+                    session.realms().getRealmsStream().forEach(realm -> realmIds.add(realm.getId())));
+            // One transaction per realm: a node starting beside another that adds the same scope fails for
+            // that realm alone, and the other node's scope stands.
+            for (String realmId : realmIds) {
+                try {
+                    KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                        RealmModel realm = session.realms().getRealm(realmId);
+                        if (realm != null) {
+                            TenancyClientScope.ensure(realm);
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    LOG.warnf("Could not ensure the client scope '%s' in realm %s (another node may have added it "
+                            + "at the same time): %s", TenancyClientScope.NAME, realmId, e.getMessage());
+                }
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -61,24 +62,27 @@ public final class Grantor {
     }
 
     /**
-     * Throws 403 unless every role whose level on some module differs between {@code before} and {@code after}
-     * (module → role → level, as in {@link EffectivePermissions#matrix}) is dominated by the grantor on both
-     * sides: its permissions are among the grantor's, and on every module its level is at most the grantor's
-     * own. So a member neither raises a role above themselves nor touches a role that outranks them.
+     * Throws 403 unless every role that a change of the tenant's overrides touches (module → role → level;
+     * an override added, removed or changed, even one equal to the realm default, since it pins the level
+     * against later default changes) is dominated by the grantor before and after: its permissions are among
+     * the grantor's, and on every module its effective level is at most the grantor's own. So a member
+     * neither raises a role above themselves nor touches a role that outranks them.
      */
     public void requireMayOverride(TenancyConfig config, Map<String, ? extends Map<String, ModuleLevel>> before,
             Map<String, ? extends Map<String, ModuleLevel>> after) {
         if (held == null) {
             return;
         }
+        Map<String, ? extends Map<String, ModuleLevel>> matrixBefore = EffectivePermissions.matrix(config, before);
+        Map<String, ? extends Map<String, ModuleLevel>> matrixAfter = EffectivePermissions.matrix(config, after);
         List<String> refusals = new ArrayList<>();
         for (String role : config.roles().keySet()) {
-            if (!changes(config, before, after, role)) {
+            if (!touches(config, before, after, role)) {
                 continue;
             }
-            String excess = excess(config, before, role, "has");
+            String excess = excess(config, matrixBefore, role, "has");
             if (excess == null) {
-                excess = excess(config, after, role, "would have");
+                excess = excess(config, matrixAfter, role, "would have");
             }
             if (excess != null) {
                 refusals.add("role '" + role + "' " + excess);
@@ -90,10 +94,17 @@ public final class Grantor {
         }
     }
 
-    private static boolean changes(TenancyConfig config, Map<String, ? extends Map<String, ModuleLevel>> before,
+    private static boolean touches(TenancyConfig config, Map<String, ? extends Map<String, ModuleLevel>> before,
             Map<String, ? extends Map<String, ModuleLevel>> after, String role) {
         return config.modules().keySet().stream()
-                .anyMatch(module -> level(before, module, role) != level(after, module, role));
+                .anyMatch(module -> !Objects.equals(override(before, module, role),
+                        override(after, module, role)));
+    }
+
+    private static ModuleLevel override(Map<String, ? extends Map<String, ModuleLevel>> overrides, String module,
+            String role) {
+        Map<String, ModuleLevel> byRole = overrides.get(module);
+        return byRole == null ? null : byRole.get(role);
     }
 
     /** What of {@code role} reaches beyond the grantor in {@code matrix}, in words; null when nothing does. */

@@ -4,16 +4,10 @@ import dev.tenancy.keycloak.config.ModuleLevel;
 import dev.tenancy.keycloak.config.TenancyPermission;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.SortedSet;
 
 /** One user's place in one tenant: the tenant, the roles held there and what they allow. */
 public record Membership(TenantView tenant, SortedSet<String> roles, EffectivePermissions effective) {
-
-    /** The same membership reaching only {@code modules}: what a token of a scoped credential may carry. */
-    public Membership withModules(SortedMap<String, ModuleLevel> modules) {
-        return new Membership(tenant, roles, new EffectivePermissions(effective.permissions(), modules));
-    }
 
     public boolean has(TenancyPermission permission) {
         return effective.has(permission);

@@ -63,9 +63,7 @@ public final class ModuleService {
             });
             overrides.put(module.getKey(), byRole);
         }
-        grantor.requireMayOverride(config,
-                EffectivePermissions.matrix(config, store.overridesOfTenant(tenant.getId())),
-                EffectivePermissions.matrix(config, overrides));
+        grantor.requireMayOverride(config, store.overridesOfTenant(tenant.getId()), overrides);
         store.replaceOverrides(tenant.getId(), overrides);
         audit.tenantChange(TenancyResource.TENANCY_MODULES, OperationType.UPDATE, tenant.getId(), labels(overrides),
                 "tenants", tenant.getId(), "modules");

@@ -28,6 +28,7 @@ class ApiKeyTokenIT {
 
     private static final String SERVICE = TestRealm.SERVICE_CLIENT + ":" + TestRealm.SERVICE_SECRET;
     private static final String RESOURCE = "tenancy-resource:resource-secret";
+    private static final String GREEDY_SCOPE = "openid organization microprofile-jwt";
     private static Tenancy tenancy;
     private static String acme;
     private static String globex;
@@ -81,8 +82,9 @@ class ApiKeyTokenIT {
                 : Map.of("grant_type", "urn:tenancy:grant-type:api-key", "api_key", key, "scope", scope), SERVICE);
     }
 
+    /** A key's token for which the client asked everything it could: an ID token, organizations, MP-JWT groups. */
     private static String keyToken(String tenant, String... scopes) {
-        HttpResult token = exchange(newKey(tenant, scopes), "openid organization");
+        HttpResult token = exchange(newKey(tenant, scopes), GREEDY_SCOPE);
         Tenancy.expect(200, token, "exchange");
         return token.json().path("access_token").asText();
     }
@@ -123,9 +125,14 @@ class ApiKeyTokenIT {
 
     @Test
     void theJwtCarriesTheKeyAndItsTenantAndNothingOfTheOwnersBeyond() {
-        HttpResult response = exchange(newKey(acme, "billing:read"), "openid organization");
+        HttpResult response = exchange(newKey(acme, "billing:read"), GREEDY_SCOPE);
+        String ownToken = Http.postForm(realm.tokenUrl(), Map.of("grant_type", "password", "client_id",
+                TestRealm.TEST_CLIENT, "username", "root", "password", "root", "scope", "microprofile-jwt"), null)
+                .json().path("access_token").asText();
 
         Tenancy.expect(200, response, "exchange");
+        assertThat(TestRealm.decodeClaims(ownToken).has("groups")).as("the owner's own token has MP-JWT groups")
+                .isTrue();
         assertThat(response.json().has("id_token")).as("an exchange is not a sign-in").isFalse();
         JsonNode claims = TestRealm.decodeClaims(response.json().path("access_token").asText());
         assertThat(claims.path("typ").asText()).isEqualTo("ApiKey");
@@ -133,7 +140,10 @@ class ApiKeyTokenIT {
         assertThat(claims.path("api_key_id").asText()).isNotBlank();
         assertThat(claims.has("realm_access")).isFalse();
         assertThat(claims.has("resource_access")).isFalse();
+        assertThat(claims.has("groups")).as("MicroProfile JWT groups are the owner's realm roles").isFalse();
         assertThat(claims.path("tenant").path("alias").asText()).isEqualTo("acme");
+        assertThat(claims.path("tenant").path("roles").size()).as("the owner's tenant roles").isZero();
+        assertThat(claims.path("tenants").path("acme").path("roles").size()).isZero();
         assertThat(claims.path("tenant").path("modules").toString()).isEqualTo("{\"billing\":\"read\"}");
         assertThat(Json.fieldNames(claims.path("tenants"))).containsExactly("acme");
         assertThat(claims.path("organization").toString()).contains("acme").doesNotContain("globex");
@@ -154,7 +164,21 @@ class ApiKeyTokenIT {
         assertThat(answer.path("tenants")).isEqualTo(jwt.path("tenants"));
         assertThat(answer.has("realm_access")).isFalse();
         assertThat(answer.has("resource_access")).isFalse();
+        assertThat(answer.has("groups")).isFalse();
         assertThat(answer.path("organization").toString()).doesNotContain("globex");
+    }
+
+    @Test
+    void aKeysTokenNeverOutlivesTheKey() {
+        ObjectNode body = Json.object().put("name", "short").put("tenantId", acme).put("lifespanSeconds", 90);
+        HttpResult key = Http.post(tenancy.selfService() + "/me/api-keys", realm.userToken("root"), body);
+        Tenancy.expect(201, key, "short-lived key");
+
+        JsonNode claims = TestRealm.decodeClaims(exchange(key.json().path("key").asText(), null).json()
+                .path("access_token").asText());
+
+        long keyExpiry = java.time.Instant.parse(key.json().path("expiresAt").asText()).getEpochSecond();
+        assertThat(claims.path("exp").asLong()).isLessThanOrEqualTo(keyExpiry);
     }
 
     @Test

@@ -16,7 +16,8 @@ class TenancyConfigJsonTest {
                        "operator": {"permissions": ["view-members"]}, "member": {}},
              "modules": {"billing": {"admin": "admin", "operator": "write", "member": "read"}},
              "invitationLifespanSeconds": 3600, "apiKeyPrefix": "acme", "invitationAllowDifferentEmail": true,
-             "apiKeyClients": ["backend"]}
+             "apiKeyClients": ["backend"], "apiKeyIntrospectionClients": ["orders-api"],
+             "invitationMailsPerSenderPerHour": 5, "invitationMailsPerTenantPerHour": 50, "invitationMaxResends": 0}
             """;
 
     @Test
@@ -33,6 +34,8 @@ class TenancyConfigJsonTest {
         assertThat(config.apiKeyPrefix()).isEqualTo("acme");
         assertThat(config.invitationAllowDifferentEmail()).isTrue();
         assertThat(config.apiKeyClients()).containsExactly("backend");
+        assertThat(config.introspectionClients()).containsExactly("orders-api");
+        assertThat(config.invitationLimits()).isEqualTo(new InvitationLimits(5, 50, 0));
     }
 
     @Test
@@ -52,6 +55,18 @@ class TenancyConfigJsonTest {
         assertThat(config.apiKeyPrefix()).isEqualTo("tnc");
         assertThat(config.invitationAllowDifferentEmail()).isFalse();
         assertThat(config.modules()).isEmpty();
+        assertThat(config.invitationLimits()).isEqualTo(InvitationLimits.DEFAULTS);
+    }
+
+    @Test
+    void introspectionClientsFollowTheExchangeClientsUntilSet() {
+        TenancyConfig unset = read("{\"roles\": {\"admin\": {}}, \"apiKeyClients\": [\"backend\"]}");
+        TenancyConfig empty = read("{\"roles\": {\"admin\": {}}, \"apiKeyClients\": [\"backend\"], "
+                + "\"apiKeyIntrospectionClients\": []}");
+
+        assertThat(unset.introspectionClients()).containsExactly("backend");
+        assertThat(empty.introspectionClients()).isEmpty();
+        assertThat(TenancyConfigJson.write(unset)).doesNotContainKey("apiKeyIntrospectionClients");
     }
 
     @Test

@@ -55,12 +55,12 @@ class TenancyClientScopeIT {
         HttpResult refusedKeys = Http.get(tenancy.selfService() + "/me/api-keys", foreign);
         HttpResult served = Http.get(tenancy.selfService() + "/me/tenants", realm.userToken("ann"));
 
-        assertThat(TestRealm.decodeClaims(foreign).path("aud").toString()).doesNotContain("\"tenancy\"");
+        assertThat(TestRealm.decodeClaims(foreign).path("aud").toString()).doesNotContain("urn:tenancy:self-service");
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().path("errorMessage").asText()).contains("client scope 'tenancy'");
         assertThat(refusedKeys.status()).isEqualTo(403);
         assertThat(served.status()).isEqualTo(200);
-        assertThat(TestRealm.decodeClaims(realm.userToken("ann")).path("aud").toString()).contains("\"tenancy\"");
+        assertThat(TestRealm.decodeClaims(realm.userToken("ann")).path("aud").toString()).contains("\"urn:tenancy:self-service\"");
     }
 
     @Test
