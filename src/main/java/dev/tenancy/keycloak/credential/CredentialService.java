@@ -157,7 +157,7 @@ final class CredentialService {
         SealedSecret sealed = new SealedSecret(credential.ciphertext(), credential.wrappedKey(), credential.kekVersion());
         byte[] plaintext;
         try {
-            plaintext = Envelope.open(sealed, binding(credential), keys.get());
+            plaintext = Envelope.open(sealed, credential.binding(), keys.get());
         } catch (CredentialDecryptionException e) {
             throw unreadable(credential, e.getMessage());
         } catch (KeyEncryptionKeyUnavailableException e) {
@@ -183,8 +183,11 @@ final class CredentialService {
     private void seal(TenancyCredentialEntity credential, CredentialValue value) {
         byte[] plaintext = value.plaintext();
         try {
-            SealedSecret sealed = Envelope.seal(plaintext, binding(credential), keys.get().primary());
-            credential.seal(sealed.ciphertext(), sealed.wrappedKey(), sealed.kekVersion(), value.masked());
+            // A new value is sealed under the current binding, whatever the row's was: a rotation moves it too.
+            SealedSecret sealed = Envelope.seal(plaintext, credential.binding(CredentialBinding.CURRENT),
+                    keys.get().primary());
+            credential.seal(sealed.ciphertext(), sealed.wrappedKey(), sealed.kekVersion(), CredentialBinding.CURRENT,
+                    value.masked());
         } catch (KeyEncryptionKeyUnavailableException e) {
             throw TenancyException.unavailable(e.getMessage());
         } finally {
@@ -199,11 +202,6 @@ final class CredentialService {
                 description.metadata().isPresent() ? description.metadata().get().orElse(null) : credential.metadata(),
                 description.expiresAt().isPresent() ? description.expiresAt().get().orElse(null)
                         : credential.expiresAt());
-    }
-
-    private CredentialBinding binding(TenancyCredentialEntity credential) {
-        return new CredentialOwner(credential.scope(), credential.ownerId())
-                .binding(realm.getId(), credential.id(), credential.type());
     }
 
     private void event(OperationType operation, CredentialView view, String... action) {

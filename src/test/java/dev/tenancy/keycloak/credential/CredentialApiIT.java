@@ -388,6 +388,8 @@ class CredentialApiIT {
         assertThat(status.path("availableVersions").toString()).isEqualTo("[1,2]");
         assertThat(status.path("credentialsByVersion").path("1").asLong()).isPositive();
         assertThat(status.path("pendingRewrap").asLong()).isZero();
+        assertThat(status.path("bindingVersion").asInt()).isEqualTo(2);
+        assertThat(status.path("pendingRebind").asLong()).as("every row made here is sealed under version 2").isZero();
         Tenancy.expect(403, Http.get(tenancy.adminApi() + "/keys", realm.userToken("olga")), "a user");
     }
 }
