@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.jboss.logging.Logger;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -28,31 +27,16 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  */
 final class CredentialService {
 
-    /** What a caller is told when a stored credential does not open. */
-    enum Failures {
-        /** The reason, with the credential id: for realm admins and for code of the server (the SPI). */
-        DETAILED,
-        /** Only that it failed: the reason is for the realm's admins (log and admin event), not for members. */
-        GENERIC
-    }
-
-    static final String UNREADABLE = "The credential could not be read; the realm's administrators have been told";
-    /** Detail of the reveal event of a credential that did not open: {@value}; {@code reason} says why. */
-    static final String UNREADABLE_ERROR = "credential_unreadable";
-
-    private static final Logger LOG = Logger.getLogger(CredentialService.class);
-
-    private final KeycloakSession session;
     private final RealmModel realm;
     private final CredentialStore store;
     private final Supplier<RealmKeys> keys;
     private final TenancyAudit audit;
-    private final Failures failures;
+    private final UnreadableCredentialReport unreadable;
 
-    CredentialService(KeycloakSession session, RealmModel realm, TenancyAudit audit, Failures failures) {
-        this.session = session;
+    CredentialService(KeycloakSession session, RealmModel realm, TenancyAudit audit,
+            UnreadableCredentialReport.Detail unreadableDetail) {
         this.realm = realm;
-        this.failures = failures;
+        this.unreadable = new UnreadableCredentialReport(session, realm, audit, unreadableDetail);
         this.store = new CredentialStore(session, realm.getId());
         this.keys = () -> new RealmKeys(session, realm);
         this.audit = audit;
@@ -150,8 +134,7 @@ final class CredentialService {
 
     /**
      * Decrypts; a row that was altered, copied or sealed under a key this node lacks is an error, never garbage.
-     * Its reason goes to the log and to an admin event (a failed reveal) for the realm's admins; the caller is
-     * told as much as {@link #failures} allows.
+     * {@link UnreadableCredentialReport} tells the realm's admins why, and the caller as much as it may know.
      */
     private CredentialValue open(TenancyCredentialEntity credential) {
         SealedSecret sealed = new SealedSecret(credential.ciphertext(), credential.wrappedKey(), credential.kekVersion());
@@ -159,7 +142,7 @@ final class CredentialService {
         try {
             plaintext = Envelope.open(sealed, credential.binding(), keys.get());
         } catch (CredentialDecryptionException e) {
-            throw unreadable(credential, e.getMessage());
+            throw unreadable.report(credential, e.getMessage());
         } catch (KeyEncryptionKeyUnavailableException e) {
             throw TenancyException.unavailable(e.getMessage());
         }
@@ -168,16 +151,6 @@ final class CredentialService {
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }
-    }
-
-    private TenancyException unreadable(TenancyCredentialEntity credential, String reason) {
-        LOG.errorf("Credential %s of realm %s cannot be decrypted: %s", credential.id(), realm.getName(), reason);
-        CredentialView view = CredentialView.of(credential);
-        audit.failure(session, TenancyResource.TENANCY_CREDENTIAL, OperationType.ACTION,
-                view.scope() == CredentialScope.TENANT ? view.ownerId() : null, view.toJson(),
-                Map.of("error", UNREADABLE_ERROR, "reason", reason), "credentials", view.id(), "reveal");
-        return TenancyException.internal(failures == Failures.DETAILED
-                ? "Credential " + credential.id() + " cannot be decrypted: " + reason : UNREADABLE);
     }
 
     private void seal(TenancyCredentialEntity credential, CredentialValue value) {

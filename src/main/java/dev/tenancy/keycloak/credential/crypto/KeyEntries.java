@@ -16,7 +16,7 @@ final class KeyEntries {
     private KeyEntries() {
     }
 
-    /** Lines {@code <version>=<base64>}; blank lines and lines starting with {@code #} or {@code !} are comments. Clears {@code text}. */
+    /** Lines {@code <version>=<base64>}; lines starting with {@code #} or {@code !} are comments. Clears {@code text}. */
     static Map<String, byte[]> lines(byte[] text) {
         try {
             return split(text, (byte) '\n', true);
