@@ -2,6 +2,8 @@ package dev.tenancy.keycloak.audit;
 
 import java.util.Map;
 import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
@@ -37,6 +39,29 @@ public final class TenancyAudit {
             event.detail(TENANT_ID, tenantId);
         }
         event.success();
+    }
+
+    /**
+     * An event about a failure that fails the request too: Keycloak rolls the request's transaction back, and
+     * the event with it, so this one is stored in a transaction of its own. {@code details} say what failed.
+     */
+    public void failure(KeycloakSession session, TenancyResource resource, OperationType operation, String tenantId,
+            Map<String, ?> representation, Map<String, String> details, String... path) {
+        if (events == null) {
+            return;
+        }
+        KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), session.getContext(), own -> {
+            AdminEventBuilder event = events.clone(own)
+                    .resource(resource.name())
+                    .operation(operation)
+                    .resourcePath(prefixed(path))
+                    .representation(representation);
+            if (tenantId != null) {
+                event.detail(TENANT_ID, tenantId);
+            }
+            details.forEach(event::detail);
+            event.success();
+        });
     }
 
     public void realmChange(TenancyResource resource, OperationType operation, Map<String, ?> representation,

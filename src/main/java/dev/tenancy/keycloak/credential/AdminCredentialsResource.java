@@ -40,7 +40,7 @@ public final class AdminCredentialsResource {
         this.realm = realm;
         this.auth = auth;
         this.audit = audit;
-        this.credentials = new CredentialService(session, realm, audit);
+        this.credentials = new CredentialService(session, realm, audit, UnreadableCredentialReport.Detail.FULL);
     }
 
     @GET

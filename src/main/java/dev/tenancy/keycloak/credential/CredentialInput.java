@@ -28,6 +28,8 @@ final class CredentialInput {
     private static final Set<String> CREATE_FIELDS = Set.of("name", "provider", "type", "value", "description",
             "metadata", "expiresAt");
     private static final Set<String> UPDATE_FIELDS = Set.of("value", "description", "metadata", "expiresAt", "active");
+    /** Part of what the value is sealed to ({@code CredentialBinding}): changing one would need a new seal. */
+    private static final Set<String> BOUND_FIELDS = Set.of("name", "provider", "type");
 
     private CredentialInput() {
     }
@@ -77,6 +79,12 @@ final class CredentialInput {
     }
 
     static Update update(JsonInput body, CredentialType type) {
+        for (String field : BOUND_FIELDS) {
+            if (body.has(field) || body.isExplicitNull(field)) {
+                throw TenancyException.badRequest("Field '" + field + "' cannot be changed: the value is sealed to the"
+                        + " credential's name, provider and type; store a new credential and delete this one");
+            }
+        }
         body.allowOnly(UPDATE_FIELDS);
         Optional<CredentialValue> value = body.isExplicitNull("value") ? Optional.of(CredentialValue.read(type, null))
                 : Optional.ofNullable(body.raw("value")).map(raw -> CredentialValue.read(type, raw));

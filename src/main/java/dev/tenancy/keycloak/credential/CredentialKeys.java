@@ -2,6 +2,7 @@ package dev.tenancy.keycloak.credential;
 
 import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.audit.TenancyResource;
+import dev.tenancy.keycloak.credential.crypto.CredentialBinding;
 import dev.tenancy.keycloak.error.TenancyException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +35,8 @@ final class CredentialKeys {
     Map<String, Object> status() {
         int primary = keys.primaryVersion();
         SortedSet<Integer> available = keys.versions();
-        SortedMap<Integer, Long> counts = new CredentialStore(session, realm.getId()).countByKeyVersion();
+        CredentialStore store = new CredentialStore(session, realm.getId());
+        SortedMap<Integer, Long> counts = store.countByKeyVersion();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("primaryVersion", primary);
         json.put("primaryAvailable", available.contains(primary));
@@ -46,6 +48,8 @@ final class CredentialKeys {
         json.put("credentialsByVersion", byVersion);
         json.put("pendingRewrap", counts.entrySet().stream().filter(entry -> entry.getKey() != primary)
                 .mapToLong(Map.Entry::getValue).sum());
+        json.put("bindingVersion", CredentialBinding.CURRENT);
+        json.put("pendingRebind", store.countToRebind(CredentialBinding.CURRENT));
         json.put("rewrap", CredentialRewrap.latest(realm).map(RewrapProgress::toJson).orElse(null));
         return json;
     }

@@ -1,7 +1,5 @@
 package dev.tenancy.keycloak.credential;
 
-import dev.tenancy.keycloak.credential.crypto.CredentialBinding;
-
 /** The owner of credentials: a scope and the id of the user, tenant or (for {@code SYSTEM}) realm. */
 record CredentialOwner(CredentialScope scope, String id) {
 
@@ -15,9 +13,5 @@ record CredentialOwner(CredentialScope scope, String id) {
 
     static CredentialOwner system(String realmId) {
         return new CredentialOwner(CredentialScope.SYSTEM, realmId);
-    }
-
-    CredentialBinding binding(String realmId, String credentialId, CredentialType type) {
-        return new CredentialBinding(realmId, scope.name(), id, credentialId, type.name());
     }
 }

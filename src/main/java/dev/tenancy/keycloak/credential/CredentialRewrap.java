@@ -1,5 +1,6 @@
 package dev.tenancy.keycloak.credential;
 
+import dev.tenancy.keycloak.credential.crypto.CredentialBinding;
 import dev.tenancy.keycloak.credential.crypto.CredentialDecryptionException;
 import dev.tenancy.keycloak.credential.crypto.Envelope;
 import dev.tenancy.keycloak.credential.crypto.KeyEncryptionKey;
@@ -19,10 +20,13 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * Re-wraps the data keys of a realm's credentials under the realm's primary KEK version, in the background,
- * one batch per transaction. Values are never decrypted, only data keys, and only in memory. The work left
- * is what the rows say (their KEK version), so a run stopped by a crash or restart is resumed by starting
- * another: rows done stay done. Keycloak's cluster lock lets one node run it per realm at a time.
+ * Re-wraps the data keys of a realm's credentials under the realm's primary KEK version, and moves rows sealed
+ * under an older {@link CredentialBinding} version to the current one, in the background, one batch per
+ * transaction. A re-wrap decrypts only data keys, in memory; a move to the current binding must decrypt the
+ * value too (the binding is authenticated with it) and seals it again at once, the value living in memory
+ * only meanwhile, and only for rows of the older binding. The work left is what the rows say (their KEK and
+ * binding versions), so a run stopped by a crash or restart is resumed by starting another: rows done stay
+ * done. Keycloak's cluster lock lets one node run it per realm at a time.
  */
 final class CredentialRewrap {
 
@@ -100,7 +104,7 @@ final class CredentialRewrap {
                         + " rewrap; start the rewrap again to move everything to the new primary");
                 return;
             }
-            progress.batch(batch.rewrapped(), batch.changed(), batch.unreadable());
+            progress.batch(batch.rewrapped(), batch.rebound(), batch.changed(), batch.unreadable());
             if (batch.size() < settings.batchSize()) {
                 break;
             }
@@ -110,15 +114,15 @@ final class CredentialRewrap {
             }
         }
         progress.finish(RewrapProgress.State.COMPLETED, null);
-        LOG.infof("Rewrapped %d credentials of realm %s under KEK version %d", progress.rewrapped(), realmId,
-                progress.targetVersion());
+        LOG.infof("Rewrapped %d credentials of realm %s under KEK version %d, %d of them moved to binding version %d",
+                progress.rewrapped(), realmId, progress.targetVersion(), progress.rebound(), CredentialBinding.CURRENT);
     }
 
-    private record Batch(int size, String lastId, long rewrapped, long changed, long unreadable,
+    private record Batch(int size, String lastId, long rewrapped, long rebound, long changed, long unreadable,
             boolean primaryChanged) {
 
         static Batch stop(String after) {
-            return new Batch(0, after, 0, 0, 0, true);
+            return new Batch(0, after, 0, 0, 0, 0, true);
         }
     }
 
@@ -126,7 +130,7 @@ final class CredentialRewrap {
             RewrapSettings settings) {
         RealmModel realm = session.realms().getRealm(realmId);
         if (realm == null) {
-            return new Batch(0, after, 0, 0, 0, false);
+            return new Batch(0, after, 0, 0, 0, 0, false);
         }
         // KEK providers may read per realm (the vault does).
         session.getContext().setRealm(realm);
@@ -138,19 +142,26 @@ final class CredentialRewrap {
         KeyEncryptionKey targetKey = keys.version(target).orElseThrow(() -> new KeyEncryptionKeyUnavailableException(
                 "KEK version " + target + " is not configured on this node or is retired"));
         CredentialStore store = new CredentialStore(session, realmId);
-        List<TenancyCredentialEntity> credentials = store.toRewrap(target, after, settings.batchSize());
+        List<TenancyCredentialEntity> credentials = store.toRewrap(target, CredentialBinding.CURRENT, after,
+                settings.batchSize());
         long rewrapped = 0;
+        long rebound = 0;
         long changed = 0;
         long unreadable = 0;
         for (TenancyCredentialEntity credential : credentials) {
             SealedSecret sealed = new SealedSecret(credential.ciphertext(), credential.wrappedKey(),
                     credential.kekVersion());
             try {
-                SealedSecret moved = Envelope.rewrap(sealed,
-                        new CredentialOwner(credential.scope(), credential.ownerId())
-                                .binding(realmId, credential.id(), credential.type()),
-                        keys, targetKey);
-                if (store.rewrap(credential, moved.wrappedKey(), target)) {
+                boolean moved;
+                if (credential.bindingVersion() != CredentialBinding.CURRENT) {
+                    moved = store.rebind(credential, Envelope.rebind(sealed, credential.binding(),
+                            credential.binding(CredentialBinding.CURRENT), keys, targetKey), CredentialBinding.CURRENT);
+                    rebound += moved ? 1 : 0;
+                } else {
+                    moved = store.rewrap(credential, Envelope.rewrap(sealed, credential.binding(), keys, targetKey)
+                            .wrappedKey(), target);
+                }
+                if (moved) {
                     rewrapped++;
                 } else {
                     changed++;
@@ -162,6 +173,6 @@ final class CredentialRewrap {
             store.detach(credential);
         }
         String last = credentials.isEmpty() ? after : credentials.get(credentials.size() - 1).id();
-        return new Batch(credentials.size(), last, rewrapped, changed, unreadable, false);
+        return new Batch(credentials.size(), last, rewrapped, rebound, changed, unreadable, false);
     }
 }

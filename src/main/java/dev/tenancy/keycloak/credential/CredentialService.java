@@ -9,6 +9,7 @@ import dev.tenancy.keycloak.credential.crypto.KeyEncryptionKeyUnavailableExcepti
 import dev.tenancy.keycloak.credential.crypto.SealedSecret;
 import dev.tenancy.keycloak.error.TenancyException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +31,12 @@ final class CredentialService {
     private final CredentialStore store;
     private final Supplier<RealmKeys> keys;
     private final TenancyAudit audit;
+    private final UnreadableCredentialReport unreadable;
 
-    CredentialService(KeycloakSession session, RealmModel realm, TenancyAudit audit) {
+    CredentialService(KeycloakSession session, RealmModel realm, TenancyAudit audit,
+            UnreadableCredentialReport.Detail unreadableDetail) {
         this.realm = realm;
+        this.unreadable = new UnreadableCredentialReport(session, realm, audit, unreadableDetail);
         this.store = new CredentialStore(session, realm.getId());
         this.keys = () -> new RealmKeys(session, realm);
         this.audit = audit;
@@ -128,25 +132,39 @@ final class CredentialService {
         event(OperationType.DELETE, view);
     }
 
-    /** Decrypts; a row that was altered, copied or sealed under a key this node lacks is a clear error, never garbage. */
+    /**
+     * Decrypts; a row that was altered, copied or sealed under a key this node lacks is an error, never garbage.
+     * {@link UnreadableCredentialReport} tells the realm's admins why, and the caller as much as it may know.
+     */
     private CredentialValue open(TenancyCredentialEntity credential) {
         SealedSecret sealed = new SealedSecret(credential.ciphertext(), credential.wrappedKey(), credential.kekVersion());
+        byte[] plaintext;
         try {
-            byte[] plaintext = Envelope.open(sealed, binding(credential), keys.get());
-            return CredentialValue.opened(credential.type(), plaintext);
+            plaintext = Envelope.open(sealed, credential.binding(), keys.get());
         } catch (CredentialDecryptionException e) {
-            throw TenancyException.internal("Credential " + credential.id() + " cannot be decrypted: " + e.getMessage());
+            throw unreadable.report(credential, e.getMessage());
         } catch (KeyEncryptionKeyUnavailableException e) {
             throw TenancyException.unavailable(e.getMessage());
+        }
+        try {
+            return CredentialValue.opened(credential.type(), plaintext);
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
         }
     }
 
     private void seal(TenancyCredentialEntity credential, CredentialValue value) {
+        byte[] plaintext = value.plaintext();
         try {
-            SealedSecret sealed = Envelope.seal(value.plaintext(), binding(credential), keys.get().primary());
-            credential.seal(sealed.ciphertext(), sealed.wrappedKey(), sealed.kekVersion(), value.masked());
+            // A new value is sealed under the current binding, whatever the row's was: a rotation moves it too.
+            SealedSecret sealed = Envelope.seal(plaintext, credential.binding(CredentialBinding.CURRENT),
+                    keys.get().primary());
+            credential.seal(sealed.ciphertext(), sealed.wrappedKey(), sealed.kekVersion(), CredentialBinding.CURRENT,
+                    value.masked());
         } catch (KeyEncryptionKeyUnavailableException e) {
             throw TenancyException.unavailable(e.getMessage());
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
         }
     }
 
@@ -157,11 +175,6 @@ final class CredentialService {
                 description.metadata().isPresent() ? description.metadata().get().orElse(null) : credential.metadata(),
                 description.expiresAt().isPresent() ? description.expiresAt().get().orElse(null)
                         : credential.expiresAt());
-    }
-
-    private CredentialBinding binding(TenancyCredentialEntity credential) {
-        return new CredentialOwner(credential.scope(), credential.ownerId())
-                .binding(realm.getId(), credential.id(), credential.type());
     }
 
     private void event(OperationType operation, CredentialView view, String... action) {

@@ -1,5 +1,6 @@
 package dev.tenancy.keycloak.credential;
 
+import dev.tenancy.keycloak.credential.crypto.SealedSecret;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
@@ -129,14 +130,23 @@ final class CredentialStore {
         return counts;
     }
 
-    /** The next credentials, by id after {@code afterId} (null: from the start), whose data key is not wrapped by {@code target}. */
-    List<TenancyCredentialEntity> toRewrap(int target, String afterId, int max) {
+    /** How many of this realm's credentials are sealed under a binding version other than {@code binding}. */
+    long countToRebind(int binding) {
+        return em.createNamedQuery("tenancy.credentialsToRebind", Long.class)
+                .setParameter("realmId", realmId).setParameter("binding", binding).getSingleResult();
+    }
+
+    /**
+     * The next credentials, by id after {@code afterId} (null: from the start), whose data key is not wrapped by
+     * {@code target} or whose value is not sealed under binding version {@code binding}.
+     */
+    List<TenancyCredentialEntity> toRewrap(int target, int binding, String afterId, int max) {
         TypedQuery<TenancyCredentialEntity> query = afterId == null
                 ? em.createNamedQuery("tenancy.firstCredentialsToRewrap", TenancyCredentialEntity.class)
                 : em.createNamedQuery("tenancy.nextCredentialsToRewrap", TenancyCredentialEntity.class)
                         .setParameter("after", afterId);
-        return query.setParameter("realmId", realmId).setParameter("target", target).setMaxResults(max)
-                .getResultList();
+        return query.setParameter("realmId", realmId).setParameter("target", target).setParameter("binding", binding)
+                .setMaxResults(max).getResultList();
     }
 
     /**
@@ -147,7 +157,18 @@ final class CredentialStore {
         return em.createNamedQuery("tenancy.rewrapCredential")
                 .setParameter("realmId", realmId).setParameter("id", read.id()).setParameter("version", read.kekVersion())
                 .setParameter("previous", read.wrappedKey())
+                .setParameter("binding", read.bindingVersion())
                 .setParameter("wrappedKey", wrappedKey).setParameter("target", target)
+                .executeUpdate() == 1;
+    }
+
+    /** Replaces the whole sealed value (a move to another binding version), unless the row changed since it was read. */
+    boolean rebind(TenancyCredentialEntity read, SealedSecret sealed, int binding) {
+        return em.createNamedQuery("tenancy.rebindCredential")
+                .setParameter("realmId", realmId).setParameter("id", read.id()).setParameter("version", read.kekVersion())
+                .setParameter("previous", read.wrappedKey()).setParameter("from", read.bindingVersion())
+                .setParameter("ciphertext", sealed.ciphertext()).setParameter("wrappedKey", sealed.wrappedKey())
+                .setParameter("target", sealed.kekVersion()).setParameter("binding", binding)
                 .executeUpdate() == 1;
     }
 

@@ -47,7 +47,8 @@ final class DefaultTenancyCredentialStore implements TenancyCredentialStore {
         }
         TenancyAudit audit = new TenancyAudit(new AdminEventBuilder(realm, new AdminAuth(realm, null, reader, client),
                 session, session.getContext().getConnection()));
-        CredentialService credentials = new CredentialService(session, realm, audit);
+        CredentialService credentials = new CredentialService(session, realm, audit,
+                UnreadableCredentialReport.Detail.FULL);
         try {
             String value = credentials.revealValue(found.get()).text();
             return Optional.of(new RevealedCredential(StoredCredential.of(found.get()), value));

@@ -42,7 +42,7 @@ public final class OwnedCredentialsResource {
         this.owner = owner;
         this.requireAccess = requireAccess;
         this.actor = actor;
-        this.credentials = new CredentialService(session, realm, audit);
+        this.credentials = new CredentialService(session, realm, audit, UnreadableCredentialReport.Detail.GENERIC);
     }
 
     public static OwnedCredentialsResource ofUser(KeycloakSession session, RealmModel realm, UserModel user,

@@ -13,6 +13,7 @@ final class RewrapProgress {
     private final int targetVersion;
     private final long startedAt = System.currentTimeMillis();
     private final AtomicLong rewrapped = new AtomicLong();
+    private final AtomicLong rebound = new AtomicLong();
     private final AtomicLong changedMeanwhile = new AtomicLong();
     private final AtomicLong unreadable = new AtomicLong();
     private volatile State state = State.RUNNING;
@@ -23,8 +24,10 @@ final class RewrapProgress {
         this.targetVersion = targetVersion;
     }
 
-    void batch(long rewrappedNow, long changedNow, long unreadableNow) {
+    /** {@code reboundNow}: of the rows rewrapped, those also moved to the current binding version. */
+    void batch(long rewrappedNow, long reboundNow, long changedNow, long unreadableNow) {
         rewrapped.addAndGet(rewrappedNow);
+        rebound.addAndGet(reboundNow);
         changedMeanwhile.addAndGet(changedNow);
         unreadable.addAndGet(unreadableNow);
     }
@@ -47,11 +50,16 @@ final class RewrapProgress {
         return rewrapped.get();
     }
 
+    long rebound() {
+        return rebound.get();
+    }
+
     Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("state", state.name());
         json.put("targetVersion", targetVersion);
         json.put("rewrapped", rewrapped.get());
+        json.put("rebound", rebound.get());
         json.put("changedMeanwhile", changedMeanwhile.get());
         json.put("unreadable", unreadable.get());
         json.put("startedAt", Instant.ofEpochMilli(startedAt).toString());

@@ -1,5 +1,6 @@
 package dev.tenancy.keycloak.credential;
 
+import dev.tenancy.keycloak.credential.crypto.CredentialBinding;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -27,14 +28,25 @@ import java.util.Locale;
             + " and c.provider = :provider and c.nameKey = :nameKey"),
     @NamedQuery(name = "tenancy.credentialKeyVersions", query = "select c.kekVersion, count(c)"
             + " from TenancyCredential c where c.realmId = :realmId group by c.kekVersion"),
+    @NamedQuery(name = "tenancy.credentialsToRebind", query = "select count(c) from TenancyCredential c"
+            + " where c.realmId = :realmId and c.bindingVersion <> :binding"),
     @NamedQuery(name = "tenancy.firstCredentialsToRewrap", query = "select c from TenancyCredential c"
-            + " where c.realmId = :realmId and c.kekVersion <> :target order by c.id"),
+            + " where c.realmId = :realmId and (c.kekVersion <> :target or c.bindingVersion <> :binding)"
+            + " order by c.id"),
     @NamedQuery(name = "tenancy.nextCredentialsToRewrap", query = "select c from TenancyCredential c"
-            + " where c.realmId = :realmId and c.kekVersion <> :target and c.id > :after order by c.id"),
+            + " where c.realmId = :realmId and (c.kekVersion <> :target or c.bindingVersion <> :binding)"
+            + " and c.id > :after order by c.id"),
     // Bumps the row version, so that a change loaded before the rewrap fails instead of writing the old key back.
     @NamedQuery(name = "tenancy.rewrapCredential", query = "update TenancyCredential c"
             + " set c.wrappedKey = :wrappedKey, c.kekVersion = :target, c.rowVersion = c.rowVersion + 1"
-            + " where c.realmId = :realmId and c.id = :id and c.kekVersion = :version and c.wrappedKey = :previous"),
+            + " where c.realmId = :realmId and c.id = :id and c.kekVersion = :version and c.wrappedKey = :previous"
+            + " and c.bindingVersion = :binding"),
+    // The same condition: a row whose value changed meanwhile is sealed under the current binding already.
+    @NamedQuery(name = "tenancy.rebindCredential", query = "update TenancyCredential c"
+            + " set c.ciphertext = :ciphertext, c.wrappedKey = :wrappedKey, c.kekVersion = :target,"
+            + " c.bindingVersion = :binding, c.rowVersion = c.rowVersion + 1"
+            + " where c.realmId = :realmId and c.id = :id and c.kekVersion = :version and c.wrappedKey = :previous"
+            + " and c.bindingVersion = :from"),
     @NamedQuery(name = "tenancy.touchCredential", query = "update TenancyCredential c set c.lastUsedAt = :now"
             + " where c.realmId = :realmId and c.id = :id and (c.lastUsedAt is null or c.lastUsedAt < :before)"),
     @NamedQuery(name = "tenancy.deleteCredentialsOfOwner", query = "delete from TenancyCredential c"
@@ -80,6 +92,10 @@ public class TenancyCredentialEntity {
 
     @Column(name = "KEK_VERSION", nullable = false)
     private int kekVersion;
+
+    /** The {@link CredentialBinding} version the value is sealed under; older rows wait for a rewrap to move them. */
+    @Column(name = "BINDING_VERSION", nullable = false)
+    private int bindingVersion;
 
     @Column(name = "MASKED_VALUE", length = 16, nullable = false)
     private String maskedValue;
@@ -138,12 +154,26 @@ public class TenancyCredentialEntity {
         return name.toLowerCase(Locale.ROOT);
     }
 
-    /** A new value: ciphertext, wrapped data key and its KEK version, and the mask shown in lists. */
-    void seal(String ciphertext, String wrappedKey, int kekVersion, String maskedValue) {
+    /** A new value: ciphertext, wrapped data key and its KEK version, its binding version, and the mask shown in lists. */
+    void seal(String ciphertext, String wrappedKey, int kekVersion, int bindingVersion, String maskedValue) {
         this.ciphertext = ciphertext;
         this.wrappedKey = wrappedKey;
         this.kekVersion = kekVersion;
+        this.bindingVersion = bindingVersion;
         this.maskedValue = maskedValue;
+    }
+
+    /** What the value is bound to, in the version it was sealed under. */
+    CredentialBinding binding() {
+        return binding(bindingVersion);
+    }
+
+    /**
+     * What the value is bound to in {@code version}. Name and provider are part of it and have no setter: a
+     * credential cannot be renamed, so no rename can leave a row that no longer opens.
+     */
+    CredentialBinding binding(int version) {
+        return new CredentialBinding(version, realmId, scope.name(), ownerId, id, type.name(), provider, name);
     }
 
     void describe(String description, String metadata, Long expiresAt) {
@@ -203,6 +233,10 @@ public class TenancyCredentialEntity {
 
     int kekVersion() {
         return kekVersion;
+    }
+
+    int bindingVersion() {
+        return bindingVersion;
     }
 
     String maskedValue() {

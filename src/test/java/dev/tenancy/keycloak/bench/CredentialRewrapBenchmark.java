@@ -88,13 +88,14 @@ public final class CredentialRewrapBenchmark {
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement("insert into TENANCY_CREDENTIAL (ID, REALM_ID,"
                     + " SCOPE, OWNER_ID, NAME, NAME_KEY, PROVIDER, TYPE, CIPHERTEXT, WRAPPED_KEY, KEK_VERSION,"
-                    + " MASKED_VALUE, ACTIVE, CREATED_AT, UPDATED_AT) values (?, ?, 'SYSTEM', ?, ?, ?, 'bench', 'SECRET',"
-                    + " ?, ?, ?, '••••••••', ?, ?, ?)")) {
+                    + " MASKED_VALUE, ACTIVE, CREATED_AT, UPDATED_AT, BINDING_VERSION) values (?, ?, 'SYSTEM', ?, ?, ?,"
+                    + " 'bench', 'SECRET', ?, ?, ?, '••••••••', ?, ?, ?, " + CredentialBinding.CURRENT + ")")) {
                 for (int i = 0; i < CREDENTIALS; i++) {
                     String id = UUID.randomUUID().toString();
                     String value = "bench-secret-" + i + "-" + UUID.randomUUID();
                     SealedSecret sealed = Envelope.seal(value.getBytes(StandardCharsets.UTF_8),
-                            new CredentialBinding(realmId, "SYSTEM", realmId, id, "SECRET"), kek);
+                            new CredentialBinding(CredentialBinding.CURRENT, realmId, "SYSTEM", realmId, id, "SECRET",
+                                    "bench", "credential " + i), kek);
                     values.put(id, value);
                     insert.setString(1, id);
                     insert.setString(2, realmId);

@@ -269,30 +269,62 @@ class CredentialApiIT {
     }
 
     @Test
-    void anAlteredOrCopiedRowFailsWithAClearErrorNotGarbage() throws Exception {
+    void anAlteredOrCopiedRowFailsWithAGenericErrorForMembersAndTheReasonForAdmins() throws Exception {
         String olgas = create("olga", "tamper", "github", "SECRET", secret("tamper")).json().path("id").asText();
         String peters = create("peter", "copy", "github", "SECRET", secret("copy-target")).json().path("id").asText();
         String other = create("olga", "flip-key", "github", "SECRET", secret("flip-key")).json().path("id").asText();
+        String tenantUrl = tenancy.selfService() + "/tenants/" + acme + "/credentials";
+        String acmes = Http.post(tenantUrl, realm.userToken("keeper"), Json.object().put("name", "tampered relay")
+                .put("provider", "smtp").put("type", "PASSWORD").put("value", secret("tenant-tamper")))
+                .json().path("id").asText();
 
         try (Connection db = realm.server().database().openJdbc()) {
-            String[] stored = row(db, olgas);
-            byte[] ciphertext = Base64.getDecoder().decode(stored[0]);
-            ciphertext[ciphertext.length / 2] ^= 1;
-            update(db, olgas, Base64.getEncoder().encodeToString(ciphertext), stored[1]);
+            for (String id : List.of(olgas, acmes)) {
+                String[] stored = row(db, id);
+                byte[] ciphertext = Base64.getDecoder().decode(stored[0]);
+                ciphertext[ciphertext.length / 2] ^= 1;
+                update(db, id, Base64.getEncoder().encodeToString(ciphertext), stored[1]);
+            }
             // Peter's row gets Olga's sealed value, as if copied to another owner.
             String[] donor = row(db, other);
             update(db, peters, donor[0], donor[1]);
         }
+        long mark = realm.server().logMark();
 
         HttpResult flipped = reveal(mine() + "/" + olgas, realm.userToken("olga"));
         HttpResult copied = reveal(mine() + "/" + peters, realm.userToken("peter"));
+        HttpResult tenants = reveal(tenantUrl + "/" + acmes, realm.userToken("keeper"));
+        HttpResult forAdmin = reveal(tenancy.adminApi() + "/credentials/" + olgas, realm.adminToken());
 
-        Tenancy.expect(500, flipped, "a flipped ciphertext byte");
-        assertThat(flipped.json().path("errorMessage").asText())
-                .contains("cannot be decrypted").contains("does not authenticate");
-        Tenancy.expect(500, copied, "a sealed value copied to another owner");
-        assertThat(copied.json().path("errorMessage").asText()).contains("does not authenticate");
+        for (HttpResult selfService : List.of(flipped, copied, tenants)) {
+            Tenancy.expect(500, selfService, "an unreadable row, to a member");
+            assertThat(selfService.json().path("errorMessage").asText())
+                    .isEqualTo("The credential could not be read; the realm's administrators have been told");
+            assertThat(selfService.body()).doesNotContain("authenticate").doesNotContain("decrypt")
+                    .doesNotContain(olgas).doesNotContain(peters).doesNotContain(acmes);
+        }
+        Tenancy.expect(500, forAdmin, "an unreadable row, to a realm admin");
+        assertThat(forAdmin.json().path("errorMessage").asText())
+                .contains("Credential " + olgas + " cannot be decrypted").contains("does not authenticate");
         Tenancy.expect(200, reveal(mine() + "/" + other, realm.userToken("olga")), "the donor still opens");
+
+        String log = realm.server().logSince(mark);
+        for (String id : List.of(olgas, peters, acmes)) {
+            // The value's tag fails for a flipped byte, the data key's for a copy (its AAD names another owner).
+            assertThat(log.lines().filter(line -> line.contains("Credential " + id + " of realm " + realm.name()
+                    + " cannot be decrypted: The stored "))).as("the log line of %s", id)
+                    .isNotEmpty().allMatch(line -> line.contains("does not authenticate"));
+        }
+        JsonNode events = Http.get(realm.adminUrl() + "/admin-events?max=1000", realm.adminToken()).json();
+        for (String id : List.of(olgas, peters, acmes)) {
+            assertThat(events).as("a failed reveal event for %s", id).anySatisfy(event -> {
+                assertThat(event.path("resourcePath").asText()).isEqualTo("tenancy/credentials/" + id + "/reveal");
+                assertThat(event.path("details").path("error").asText()).isEqualTo("credential_unreadable");
+                assertThat(event.path("details").path("reason").asText()).contains("does not authenticate");
+            });
+        }
+        assertThat(events).filteredOn(event -> event.path("resourcePath").asText().endsWith(acmes + "/reveal"))
+                .allSatisfy(event -> assertThat(event.path("details").path("tenantId").asText()).isEqualTo(acme));
     }
 
     private static String[] row(Connection db, String id) throws Exception {
@@ -356,6 +388,8 @@ class CredentialApiIT {
         assertThat(status.path("availableVersions").toString()).isEqualTo("[1,2]");
         assertThat(status.path("credentialsByVersion").path("1").asLong()).isPositive();
         assertThat(status.path("pendingRewrap").asLong()).isZero();
+        assertThat(status.path("bindingVersion").asInt()).isEqualTo(2);
+        assertThat(status.path("pendingRebind").asLong()).as("every row made here is sealed under version 2").isZero();
         Tenancy.expect(403, Http.get(tenancy.adminApi() + "/keys", realm.userToken("olga")), "a user");
     }
 }

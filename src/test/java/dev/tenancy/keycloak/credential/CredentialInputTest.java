@@ -83,4 +83,15 @@ class CredentialInputTest {
         assertThatThrownBy(() -> CredentialInput.update(body("{\"value\": \"token\"}"), CredentialType.OAUTH_TOKEN))
                 .isInstanceOf(TenancyException.class).hasMessageContaining("must be an object");
     }
+
+    @Test
+    void aRenameOrAnotherProviderOrTypeIsRefusedBeforeAnythingIsSealed() {
+        for (String field : new String[] {"name", "provider", "type"}) {
+            assertThatThrownBy(() -> CredentialInput.update(body("{\"" + field + "\": \"other\", \"value\": \"v\"}"),
+                    CredentialType.SECRET))
+                    .isInstanceOf(TenancyException.class)
+                    .hasMessageContaining("Field '" + field + "' cannot be changed")
+                    .hasMessageContaining("store a new credential");
+        }
+    }
 }

@@ -2,15 +2,13 @@ package dev.tenancy.keycloak.credential.crypto;
 
 import dev.tenancy.keycloak.TenancyVersion;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.SortedSet;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -54,30 +52,36 @@ public final class ConfiguredKeyEncryptionKeyProviderFactory
         if (file == null && keys == null) {
             return;
         }
-        Map<String, String> entries = new LinkedHashMap<>();
+        Map<String, byte[]> entries = new LinkedHashMap<>();
         try {
             if (file != null) {
-                entries.putAll(readFile(Path.of(file)));
+                entries.putAll(KeyEntries.lines(readFile(Path.of(file))));
             }
             if (keys != null) {
-                entries.putAll(KeyMaterial.inline(keys));
+                // Keycloak hands the option over as a String, which cannot be cleared; its buffers can. The
+                // option wins over the file, and a file buffer it replaces is cleared now.
+                KeyEntries.inline(keys).forEach((version, base64) -> {
+                    byte[] replaced = entries.put(version, base64);
+                    if (replaced != null) {
+                        Arrays.fill(replaced, (byte) 0);
+                    }
+                });
             }
             material = KeyMaterial.of(entries, config.getInt("primary"), config.getInt("minimum-version"));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("tenancy-kek: " + e.getMessage(), e);
+        } finally {
+            entries.values().forEach(base64 -> Arrays.fill(base64, (byte) 0));
         }
     }
 
-    private static Map<String, String> readFile(Path file) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
+    /** The file's bytes, not a String, so that they can be cleared once parsed. */
+    private static byte[] readFile(Path file) {
+        try {
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the KEK file " + file + ": " + e.getMessage());
         }
-        Map<String, String> entries = new LinkedHashMap<>();
-        properties.stringPropertyNames().forEach(name -> entries.put(name, properties.getProperty(name)));
-        return entries;
     }
 
     @Override

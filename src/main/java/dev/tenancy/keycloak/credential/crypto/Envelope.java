@@ -14,7 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Envelope encryption with the JDK's AES-256-GCM, nothing hand-written: each secret gets a fresh random data
  * key; the value is encrypted under it, and the data key is encrypted (wrapped) under the primary KEK. Both
  * carry the {@link CredentialBinding} as additional authenticated data. Rotating the KEK only re-wraps data
- * keys ({@link #rewrap}); values are never decrypted into anything persistent.
+ * keys ({@link #rewrap}); values are never decrypted into anything persistent. Moving a row to a newer
+ * {@link CredentialBinding} version ({@link #rebind}) needs the value decrypted, briefly and in memory.
  */
 public final class Envelope {
 
@@ -59,6 +60,20 @@ public final class Envelope {
             return new SealedSecret(sealed.ciphertext(), encrypt(target.key(), aad, dataKey), target.version());
         } finally {
             Arrays.fill(dataKey, (byte) 0);
+        }
+    }
+
+    /**
+     * The same value sealed anew under {@code to} (and {@code target}): the way from an older binding version to
+     * the current one. Unlike {@link #rewrap} the value is decrypted, in memory only, and cleared at once.
+     */
+    public static SealedSecret rebind(SealedSecret sealed, CredentialBinding from, CredentialBinding to,
+            KeyEncryptionKeys keks, KeyEncryptionKey target) {
+        byte[] plaintext = open(sealed, from, keks);
+        try {
+            return seal(plaintext, to, target);
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
         }
     }
 

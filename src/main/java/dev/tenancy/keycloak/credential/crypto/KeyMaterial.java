@@ -1,5 +1,6 @@
 package dev.tenancy.keycloak.credential.crypto;
 
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -9,9 +10,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Versioned KEK material as operators write it — {@code <version>=<base64 of 32 bytes>} lines of a file,
- * or {@code <version>:<base64>} items separated by commas in one option — checked when the server starts,
- * with a message that names the version and never shows key bytes.
+ * Versioned KEK material as operators write it (parsed by {@link KeyEntries}) — checked when the server
+ * starts, with a message that names the version and never shows key bytes. Every buffer of key material is
+ * cleared once the key is built, so that no copy outlives the {@link KeyEncryptionKey} that holds it.
  */
 final class KeyMaterial implements KeyEncryptionKeys {
 
@@ -26,29 +27,20 @@ final class KeyMaterial implements KeyEncryptionKeys {
     }
 
     /**
-     * @param entries version → base64 key material
+     * @param entries version → base64 key material; every buffer is cleared, whether it was valid or not
      * @param primary the version that seals new secrets; null for the highest
      * @param minimum versions below it are retired and never used; null for 1
      */
-    static KeyMaterial of(Map<String, String> entries, Integer primary, Integer minimum) {
+    static KeyMaterial of(Map<String, byte[]> entries, Integer primary, Integer minimum) {
         SortedMap<Integer, KeyEncryptionKey> versions = new TreeMap<>();
-        entries.forEach((versionText, encoded) -> {
-            int version;
-            try {
-                version = Integer.parseInt(versionText.strip());
-            } catch (NumberFormatException e) {
-                // Never echo the text: a line holding only the key would put the key into the log.
-                throw new IllegalArgumentException("A KEK entry does not start with a whole-number version;"
-                        + " write <version>=<base64 of 32 bytes> in a file, <version>:<base64> in the option");
+        try {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                int version = version(entry.getKey());
+                versions.put(version, KeyEncryptionKey.of(version, decode(version, entry.getValue())));
             }
-            byte[] material;
-            try {
-                material = Base64.getDecoder().decode(encoded.strip());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("KEK version " + version + " is not valid base64");
-            }
-            versions.put(version, KeyEncryptionKey.of(version, material));
-        });
+        } finally {
+            entries.values().forEach(base64 -> Arrays.fill(base64, (byte) 0));
+        }
         if (versions.isEmpty()) {
             throw new IllegalArgumentException("No KEK versions are configured");
         }
@@ -64,20 +56,25 @@ final class KeyMaterial implements KeyEncryptionKeys {
         return new KeyMaterial(versions, chosen, lowest);
     }
 
-    /** Parses {@code 1:base64,2:base64}. */
-    static Map<String, String> inline(String text) {
-        Map<String, String> entries = new TreeMap<>();
-        for (String item : text.split(",")) {
-            if (item.isBlank()) {
-                continue;
-            }
-            int colon = item.indexOf(':');
-            if (colon < 0) {
-                throw new IllegalArgumentException("KEK entries are written <version>:<base64>, separated by commas");
-            }
-            entries.put(item.substring(0, colon).strip(), item.substring(colon + 1).strip());
+    private static int version(String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            // Never echo the text: a line holding only the key would put the key into the log.
+            throw new IllegalArgumentException("A KEK entry does not start with a whole-number version;"
+                    + " write <version>=<base64 of 32 bytes> in a file, <version>:<base64> in the option");
         }
-        return entries;
+    }
+
+    /** The key bytes of {@code base64}, which is cleared; the caller owns (and clears) the answer. */
+    static byte[] decode(int version, byte[] base64) {
+        try {
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("KEK version " + version + " is not valid base64");
+        } finally {
+            Arrays.fill(base64, (byte) 0);
+        }
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.tenancy.keycloak.credential.crypto;
 
 import dev.tenancy.keycloak.TenancyVersion;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,23 +104,27 @@ public final class VaultKeyEncryptionKeyProviderFactory
                 throw new KeyEncryptionKeyUnavailableException("The tenancy-kek vault provider needs Keycloak's vault:"
                         + " start with --vault=file --vault-dir=… or --vault=keystore …");
             }
-            Optional<String> text;
+            byte[] text;
             VaultProvider vault = vaults.create(session);
+            // The secret's own buffer is cleared by the vault when closed; the copy is cleared by the parser.
             try (VaultRawSecret secret = vault.obtainSecret(entry)) {
-                text = secret.get().map(bytes -> StandardCharsets.UTF_8.decode(bytes).toString());
+                text = secret.get().map(KeyEntries::copy).orElse(new byte[0]);
             } finally {
                 vault.close();
             }
-            if (text.isEmpty() || text.get().isBlank()) {
-                throw new KeyEncryptionKeyUnavailableException("The vault has no entry '" + entry + "' for realm '"
-                        + realm.getName() + "': store <version>:<base64 of 32 random bytes>,… there (a file vault"
-                        + " names it " + realm.getName().replace("_", "__") + "_" + entry.replace("_", "__") + ")");
-            }
             try {
-                return KeyMaterial.of(KeyMaterial.inline(text.get()), null, minimum);
+                Map<String, byte[]> entries = KeyEntries.inline(text);
+                if (entries.isEmpty()) {
+                    throw new KeyEncryptionKeyUnavailableException("The vault has no entry '" + entry + "' for realm '"
+                            + realm.getName() + "': store <version>:<base64 of 32 random bytes>,… there (a file vault"
+                            + " names it " + realm.getName().replace("_", "__") + "_" + entry.replace("_", "__") + ")");
+                }
+                return KeyMaterial.of(entries, null, minimum);
             } catch (IllegalArgumentException e) {
                 throw new KeyEncryptionKeyUnavailableException("The vault entry '" + entry + "' of realm '"
                         + realm.getName() + "' is not valid KEK material: " + e.getMessage());
+            } finally {
+                Arrays.fill(text, (byte) 0);
             }
         }
 

@@ -16,7 +16,9 @@ class EnvelopeTest {
     private static final KeyEncryptionKey V1 = kek(1);
     private static final KeyEncryptionKey V2 = kek(2);
     private static final KeyEncryptionKeys BOTH = keys(Map.of(1, V1, 2, V2), V2);
-    private static final CredentialBinding BINDING = new CredentialBinding("realm-1", "USER", "user-1", "cred-1", "SECRET");
+    private static final CredentialBinding BINDING = new CredentialBinding(CredentialBinding.CURRENT, "realm-1", "USER",
+            "user-1", "cred-1", "SECRET", "github", "ci token");
+    private static final CredentialBinding OLD = BINDING.at(CredentialBinding.V1);
     private static final byte[] VALUE = "ghp_very-secret-token".getBytes(StandardCharsets.UTF_8);
 
     private static KeyEncryptionKey kek(int version) {
@@ -68,21 +70,78 @@ class EnvelopeTest {
         SealedSecret sealed = Envelope.seal(VALUE, BINDING, V1);
 
         for (CredentialBinding elsewhere : new CredentialBinding[] {
-            new CredentialBinding("realm-2", "USER", "user-1", "cred-1", "SECRET"),
-            new CredentialBinding("realm-1", "TENANT", "user-1", "cred-1", "SECRET"),
-            new CredentialBinding("realm-1", "USER", "user-2", "cred-1", "SECRET"),
-            new CredentialBinding("realm-1", "USER", "user-1", "cred-2", "SECRET"),
-            new CredentialBinding("realm-1", "USER", "user-1", "cred-1", "OAUTH_TOKEN")}) {
+            binding("realm-2", "USER", "user-1", "cred-1", "SECRET", "github", "ci token"),
+            binding("realm-1", "TENANT", "user-1", "cred-1", "SECRET", "github", "ci token"),
+            binding("realm-1", "USER", "user-2", "cred-1", "SECRET", "github", "ci token"),
+            binding("realm-1", "USER", "user-1", "cred-2", "SECRET", "github", "ci token"),
+            binding("realm-1", "USER", "user-1", "cred-1", "OAUTH_TOKEN", "github", "ci token")}) {
             assertThatThrownBy(() -> Envelope.open(sealed, elsewhere, BOTH))
                     .isInstanceOf(CredentialDecryptionException.class)
                     .hasMessageContaining("does not authenticate");
         }
     }
 
+    private static CredentialBinding binding(String realm, String scope, String owner, String id, String type,
+            String provider, String name) {
+        return new CredentialBinding(CredentialBinding.CURRENT, realm, scope, owner, id, type, provider, name);
+    }
+
+    @Test
+    void aRowRelabelledAsAnotherProviderOrNameFailsUnderTheCurrentBinding() {
+        SealedSecret sealed = Envelope.seal(VALUE, BINDING, V1);
+
+        for (CredentialBinding relabelled : new CredentialBinding[] {
+            binding("realm-1", "USER", "user-1", "cred-1", "SECRET", "gitlab", "ci token"),
+            binding("realm-1", "USER", "user-1", "cred-1", "SECRET", "github", "CI token"),
+            binding("realm-1", "USER", "user-1", "cred-1", "SECRET", "github", "ci token 2")}) {
+            assertThatThrownBy(() -> Envelope.open(sealed, relabelled, BOTH)).as("%s", relabelled)
+                    .isInstanceOf(CredentialDecryptionException.class)
+                    .hasMessageContaining("does not authenticate");
+        }
+    }
+
+    @Test
+    void aRowSealedUnderTheOldBindingStillOpensAndIgnoresProviderAndName() {
+        SealedSecret old = Envelope.seal(VALUE, OLD, V1);
+
+        assertThat(Envelope.open(old, OLD, BOTH)).isEqualTo(VALUE);
+        // Version 1 never bound them: that is the gap the move to version 2 closes.
+        assertThat(Envelope.open(old, binding("realm-1", "USER", "user-1", "cred-1", "SECRET", "x", "y")
+                .at(CredentialBinding.V1), BOTH)).isEqualTo(VALUE);
+        assertThatThrownBy(() -> Envelope.open(old, BINDING, BOTH)).as("an old row read as the new version")
+                .hasMessageContaining("does not authenticate");
+    }
+
+    @Test
+    void aNewRowMarkedAsOldDoesNotOpen() {
+        SealedSecret sealed = Envelope.seal(VALUE, BINDING, V1);
+
+        assertThatThrownBy(() -> Envelope.open(sealed, OLD, BOTH)).hasMessageContaining("does not authenticate");
+        assertThatThrownBy(() -> Envelope.open(sealed, BINDING.at(3), BOTH))
+                .isInstanceOf(CredentialDecryptionException.class).hasMessageContaining("binding version 3");
+    }
+
+    @Test
+    void rebindingSealsTheValueAnewUnderTheCurrentBindingAndTarget() {
+        SealedSecret old = Envelope.seal(VALUE, OLD, V1);
+
+        SealedSecret rebound = Envelope.rebind(old, OLD, BINDING, BOTH, V2);
+
+        assertThat(rebound.kekVersion()).isEqualTo(2);
+        assertThat(rebound.ciphertext()).isNotEqualTo(old.ciphertext());
+        assertThat(Envelope.open(rebound, BINDING, BOTH)).isEqualTo(VALUE);
+        assertThatThrownBy(() -> Envelope.open(rebound, OLD, BOTH)).hasMessageContaining("does not authenticate");
+        assertThatThrownBy(() -> Envelope.open(rebound, binding("realm-1", "USER", "user-1", "cred-1", "SECRET",
+                "github", "renamed"), BOTH)).hasMessageContaining("does not authenticate");
+    }
+
     @Test
     void bindingPartsCannotBeShiftedIntoEachOther() {
-        assertThat(new CredentialBinding("ab", "c", "d", "e", "f").bytes())
-                .isNotEqualTo(new CredentialBinding("a", "bc", "d", "e", "f").bytes());
+        assertThat(binding("ab", "c", "d", "e", "f", "g", "h").bytes())
+                .isNotEqualTo(binding("a", "bc", "d", "e", "f", "g", "h").bytes());
+        assertThat(binding("a", "b", "c", "d", "e", "fg", "h").bytes())
+                .isNotEqualTo(binding("a", "b", "c", "d", "e", "f", "gh").bytes());
+        assertThat(OLD.bytes()).isNotEqualTo(BINDING.bytes());
     }
 
     @Test
