@@ -219,7 +219,7 @@ class CredentialIsolationIT {
         }
         soft.assertAll();
         System.out.printf("Credential isolation matrix: %d requests%n", cases.size());
-        assertThat(cases).as("the matrix the docs report").hasSize(156);
+        assertThat(cases).as("the matrix the docs report").hasSize(181);
 
         // Nothing refused changed or removed anything, and nothing refused was created.
         for (Map.Entry<String, String> stored : VALUES.entrySet()) {
