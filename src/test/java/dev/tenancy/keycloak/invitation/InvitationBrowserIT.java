@@ -118,6 +118,31 @@ class InvitationBrowserIT {
     }
 
     @Test
+    void aNewUserFromAShownLinkJoinsOnlyAfterKeycloakVerifiedTheAddress() {
+        HttpResult created = invite(acme, "vera@example.com", false, "operator");
+        String id = created.json().path("id").asText();
+
+        pages.open(created.json().path("link").asText());
+        pages.invitation().register("vera", "Vera", "Veri", "Vera-Secret-1");
+        int before = mail.received();
+        pages.signIn().signIn("vera", "Vera-Secret-1");
+        MailServer.Mail verification = mail.lastTo("vera@example.com", before + 1);
+        assertThat(status(acme, id)).isEqualTo("pending");
+        java.util.regex.Matcher verifyLink = java.util.regex.Pattern
+                .compile("https?://[^\\s\"<>]+/login-actions/action-token\\?[^\\s\"<>]+")
+                .matcher(verification.text() == null ? verification.html().replace("&amp;", "&") : verification.text());
+        assertThat(verifyLink.find()).as("verification link in " + verification.subject()).isTrue();
+        pages.open(verifyLink.group());
+        pages.confirm().accept();
+        JsonNode claims = claimsFor(pages.redirectedTo(landing));
+
+        assertThat(claims.path("email_verified").asBoolean()).isTrue();
+        assertThat(claims.path("tenant").path("alias").asText()).isEqualTo("acme");
+        assertThat(Json.texts(claims.path("tenant").path("roles"))).containsExactly("operator");
+        assertThat(status(acme, id)).isEqualTo("accepted");
+    }
+
+    @Test
     void anExistingUserSignsInAndConfirms() {
         realm.createUser("bob");
         HttpResult created = invite(acme, "bob@example.com", false, "member");
