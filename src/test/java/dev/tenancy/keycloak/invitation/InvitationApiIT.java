@@ -283,6 +283,11 @@ class InvitationApiIT {
         Tenancy.expect(403, resentAsLinkByMember, "member asks for a link on resend");
         Tenancy.expect(201, linkForAdmin, "admin asks for a link");
         Tenancy.expect(200, resentForAdmin, "admin resends as a link");
+        assertThat(mailedByMember.json().path("linkShown").asBoolean()).isFalse();
+        assertThat(mailedByMember.json().path("invitedVia").asText()).isEqualTo("member");
+        assertThat(linkForAdmin.json().path("linkShown").asBoolean()).isTrue();
+        assertThat(linkForAdmin.json().path("invitedVia").asText()).isEqualTo("admin");
+        assertThat(resentForAdmin.json().path("resendCount").asInt()).isEqualTo(1);
         for (HttpResult withLink : List.of(linkForAdmin, resentForAdmin)) {
             assertThat(withLink.json().path("link").asText()).contains("token=");
             assertThat(withLink.header("Cache-Control")).isEqualTo("no-store");

@@ -161,6 +161,34 @@ class InvitationBrowserIT {
     }
 
     @Test
+    void anExistingUserIsToldWhichRolesTheInviterCanNoLongerGrant() {
+        String inviter = realm.createUser("ines");
+        tenancy.setRoles(acme, inviter, "admin", "operator");
+        realm.createUser("paul");
+        ObjectNode body = Json.object().put("email", "paul@example.com")
+                .put("clientId", TestRealm.TEST_CLIENT).put("redirectUri", landing);
+        body.putArray("roles").add("operator");
+        int before = mail.received();
+        HttpResult created = Http.post(tenancy.selfService() + "/tenants/" + acme + "/invitations",
+                realm.userToken("ines"), body);
+        Tenancy.expect(201, created, "invitation by a tenant admin");
+        String link = mail.lastTo("paul@example.com", before + 1).invitationLink();
+        tenancy.setRoles(acme, inviter, "admin");
+
+        pages.open(link);
+        pages.invitation().signInToAccept();
+        pages.signIn().signIn("paul", "paul");
+        pages.confirm().accept();
+        assertThat(pages.confirm().droppedRoles()).contains("operator");
+        pages.confirm().continueAfterAccepting();
+        JsonNode claims = claimsFor(pages.redirectedTo(landing));
+
+        assertThat(claims.path("tenant").path("alias").asText()).isEqualTo("acme");
+        assertThat(Json.texts(claims.path("tenant").path("roles"))).isEmpty();
+        assertThat(status(acme, created.json().path("id").asText())).isEqualTo("accepted");
+    }
+
+    @Test
     void theWrongAccountNeverConsumesTheInvitation() {
         realm.createUser("dora");
         realm.createUser("carol");
