@@ -1,9 +1,23 @@
 <#-- The last step of the login an invitation link starts (required action tenancy-accept-invitation). -->
 <#import "template.ftl" as layout>
+<#macro dropped>
+    <div id="tenancy-invitation-dropped">
+        <p>${msg("tenancyInvitationAcceptedWithChanges")}</p>
+        <#if tenancyDropped.roles?has_content>
+            <p id="tenancy-dropped-roles">${msg("tenancyInvitationDroppedRoles", tenancyDropped.roles?join(", "))}</p>
+        </#if>
+        <#if tenancyDropped.groups?has_content>
+            <p id="tenancy-dropped-groups">${msg("tenancyInvitationDroppedGroups", tenancyDropped.groups?join(", "))}</p>
+        </#if>
+    </div>
+</#macro>
+
 <@layout.registrationLayout; section>
     <#if section = "header">
         <#if tenancyState == "ended">
             ${msg(tenancyTitle)}
+        <#elseif tenancyState == "acceptedWithChanges">
+            ${msg("tenancyInvitationAcceptedTitle")}
         <#else>
             ${msg("tenancyInvitationHeader", tenancyInvitation.tenantName)}
         </#if>
@@ -11,6 +25,14 @@
         <form id="tenancy-confirm-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
             <#if tenancyState == "ended">
                 <p id="tenancy-invitation-reason">${msg(tenancyMessage)}</p>
+                <div class="${properties.kcFormGroupClass!}">
+                    <div class="${properties.kcFormActionGroupClass!}">
+                        <button type="submit" id="tenancy-continue" name="action" value="continue"
+                                class="${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("tenancyInvitationDoContinue")}</button>
+                    </div>
+                </div>
+            <#elseif tenancyState == "acceptedWithChanges">
+                <@dropped/>
                 <div class="${properties.kcFormGroupClass!}">
                     <div class="${properties.kcFormActionGroupClass!}">
                         <button type="submit" id="tenancy-continue" name="action" value="continue"

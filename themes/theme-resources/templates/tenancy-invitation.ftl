@@ -1,5 +1,6 @@
-<#-- The page an invitation link opens: what the invitation is, then an account form (new invitee) or a
-     sign-in button (existing account), and Decline. Ships as a theme resource: works in every login theme. -->
+<#-- The page an invitation link opens: what the invitation is, then the same choices for everyone — sign
+     in with an existing account, or create one — and Decline. It never depends on whether the invited
+     address has an account (that would tell anyone holding the link). Ships as a theme resource: works in every login theme. -->
 <#import "template.ftl" as layout>
 <@layout.registrationLayout; section>
     <#if section = "header">
@@ -27,69 +28,60 @@
 
         <form id="tenancy-invitation-form" class="${properties.kcFormClass!}" action="${tenancyActionUrl}" method="post">
             <input type="hidden" name="token" value="${tenancyToken}"/>
-            <#if tenancyMode == "register">
-                <p>${msg("tenancyInvitationRegisterHint")}</p>
-                <div class="${properties.kcFormGroupClass!}">
-                    <label for="email" class="${properties.kcLabelClass!}">${msg("email")}</label>
-                    <span class="${properties.kcInputClass!} pf-m-readonly">
-                        <input type="email" id="email" name="email" value="${tenancyInvitation.email}" readonly aria-readonly="true"/>
-                    </span>
+            <p>${msg("tenancyInvitationChooseHint")}</p>
+            <div class="${properties.kcFormGroupClass!}">
+                <div class="${properties.kcFormActionGroupClass!}">
+                    <button type="submit" id="tenancy-sign-in" name="action" value="sign-in" formnovalidate
+                            class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("tenancyInvitationDoSignIn")}</button>
                 </div>
-                <#if !registrationEmailAsUsername>
-                    <div class="${properties.kcFormGroupClass!}">
-                        <label for="username" class="${properties.kcLabelClass!}">${msg("username")}</label>
-                        <span class="${properties.kcInputClass!}">
-                            <input type="text" id="username" name="username" value="${tenancyForm.username}" autocomplete="username" required/>
-                        </span>
-                    </div>
-                </#if>
+            </div>
+            <p>${msg("tenancyInvitationRegisterHint")}</p>
+            <div class="${properties.kcFormGroupClass!}">
+                <label for="email" class="${properties.kcLabelClass!}">${msg("email")}</label>
+                <span class="${properties.kcInputClass!} pf-m-readonly">
+                    <input type="email" id="email" name="email" value="${tenancyInvitation.email}" readonly aria-readonly="true"/>
+                </span>
+            </div>
+            <#if !registrationEmailAsUsername>
                 <div class="${properties.kcFormGroupClass!}">
-                    <label for="firstName" class="${properties.kcLabelClass!}">${msg("firstName")}</label>
+                    <label for="username" class="${properties.kcLabelClass!}">${msg("username")}</label>
                     <span class="${properties.kcInputClass!}">
-                        <input type="text" id="firstName" name="firstName" value="${tenancyForm.firstName}" autocomplete="given-name"/>
+                        <input type="text" id="username" name="username" value="${tenancyForm.username}" autocomplete="username" required/>
                     </span>
-                </div>
-                <div class="${properties.kcFormGroupClass!}">
-                    <label for="lastName" class="${properties.kcLabelClass!}">${msg("lastName")}</label>
-                    <span class="${properties.kcInputClass!}">
-                        <input type="text" id="lastName" name="lastName" value="${tenancyForm.lastName}" autocomplete="family-name"/>
-                    </span>
-                </div>
-                <div class="${properties.kcFormGroupClass!}">
-                    <label for="password" class="${properties.kcLabelClass!}">${msg("password")}</label>
-                    <span class="${properties.kcInputClass!}">
-                        <input type="password" id="password" name="password" autocomplete="new-password" required/>
-                    </span>
-                </div>
-                <div class="${properties.kcFormGroupClass!}">
-                    <label for="password-confirm" class="${properties.kcLabelClass!}">${msg("passwordConfirm")}</label>
-                    <span class="${properties.kcInputClass!}">
-                        <input type="password" id="password-confirm" name="password-confirm" autocomplete="new-password" required/>
-                    </span>
-                </div>
-                <div class="${properties.kcFormGroupClass!}">
-                    <div class="${properties.kcFormActionGroupClass!}">
-                        <button type="submit" id="tenancy-register" name="action" value="register"
-                                class="${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("tenancyInvitationDoRegister")}</button>
-                        <#if tenancyAllowDifferentEmail>
-                            <button type="submit" id="tenancy-sign-in" name="action" value="sign-in" formnovalidate
-                                    class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("tenancyInvitationDoSignInOther")}</button>
-                        </#if>
-                        <button type="submit" id="tenancy-decline" name="action" value="decline" formnovalidate
-                                class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("tenancyInvitationDoDecline")}</button>
-                    </div>
-                </div>
-            <#else>
-                <p>${msg("tenancyInvitationSignInHint")}</p>
-                <div class="${properties.kcFormGroupClass!}">
-                    <div class="${properties.kcFormActionGroupClass!}">
-                        <button type="submit" id="tenancy-sign-in" name="action" value="sign-in"
-                                class="${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("tenancyInvitationDoSignIn")}</button>
-                        <button type="submit" id="tenancy-decline" name="action" value="decline"
-                                class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("tenancyInvitationDoDecline")}</button>
-                    </div>
                 </div>
             </#if>
+            <div class="${properties.kcFormGroupClass!}">
+                <label for="firstName" class="${properties.kcLabelClass!}">${msg("firstName")}</label>
+                <span class="${properties.kcInputClass!}">
+                    <input type="text" id="firstName" name="firstName" value="${tenancyForm.firstName}" autocomplete="given-name"/>
+                </span>
+            </div>
+            <div class="${properties.kcFormGroupClass!}">
+                <label for="lastName" class="${properties.kcLabelClass!}">${msg("lastName")}</label>
+                <span class="${properties.kcInputClass!}">
+                    <input type="text" id="lastName" name="lastName" value="${tenancyForm.lastName}" autocomplete="family-name"/>
+                </span>
+            </div>
+            <div class="${properties.kcFormGroupClass!}">
+                <label for="password" class="${properties.kcLabelClass!}">${msg("password")}</label>
+                <span class="${properties.kcInputClass!}">
+                    <input type="password" id="password" name="password" autocomplete="new-password" required/>
+                </span>
+            </div>
+            <div class="${properties.kcFormGroupClass!}">
+                <label for="password-confirm" class="${properties.kcLabelClass!}">${msg("passwordConfirm")}</label>
+                <span class="${properties.kcInputClass!}">
+                    <input type="password" id="password-confirm" name="password-confirm" autocomplete="new-password" required/>
+                </span>
+            </div>
+            <div class="${properties.kcFormGroupClass!}">
+                <div class="${properties.kcFormActionGroupClass!}">
+                    <button type="submit" id="tenancy-register" name="action" value="register"
+                            class="${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("tenancyInvitationDoRegister")}</button>
+                    <button type="submit" id="tenancy-decline" name="action" value="decline" formnovalidate
+                            class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("tenancyInvitationDoDecline")}</button>
+                </div>
+            </div>
         </form>
     </#if>
 </@layout.registrationLayout>

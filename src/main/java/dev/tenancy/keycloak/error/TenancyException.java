@@ -12,7 +12,11 @@ import java.util.Map;
 public final class TenancyException extends WebApplicationException {
 
     private TenancyException(Response.Status status, String message) {
-        super(message, Response.status(status)
+        this(Response.status(status), message);
+    }
+
+    private TenancyException(Response.ResponseBuilder response, String message) {
+        super(message, response
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(Map.of("errorMessage", message))
                 .build());
@@ -36,6 +40,15 @@ public final class TenancyException extends WebApplicationException {
 
     public static TenancyException conflict(String message) {
         return new TenancyException(Response.Status.CONFLICT, message);
+    }
+
+    /**
+     * Rate limited: the caller may try again after {@code retryAfterSeconds}; the answer carries
+     * {@code Retry-After} so clients need not guess.
+     */
+    public static TenancyException tooManyRequests(String message, long retryAfterSeconds) {
+        return new TenancyException(Response.status(Response.Status.TOO_MANY_REQUESTS)
+                .header("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))), message);
     }
 
     /** The server cannot do this now, through no fault of the request (e.g. no key-encryption key is configured). */

@@ -2,6 +2,7 @@ package dev.tenancy.keycloak.invitation;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.UserModel;
@@ -66,10 +67,19 @@ final class AcceptInvitationAction implements RequiredActionProvider {
         } else if ("accept".equals(action)) {
             if (!acceptance.mayAccept(ticket, user)) {
                 context.challenge(page(context, "wrongAccount", ticket, null));
-            } else if (acceptance.accept(ticket, () -> user).isPresent()) {
-                done(context);
             } else {
-                context.challenge(ended(context, "tenancyInvitationNoLongerValid"));
+                Optional<InvitationAcceptance.Accepted> accepted = acceptance.accept(ticket, () -> user);
+                if (accepted.isEmpty()) {
+                    context.challenge(ended(context, "tenancyInvitationNoLongerValid"));
+                } else if (accepted.get().grant().cut()) {
+                    // Tell what no longer stood before going on; "continue" then ends this action.
+                    context.challenge(context.form()
+                            .setAttribute("tenancyState", "acceptedWithChanges")
+                            .setAttribute("tenancyDropped", InvitationDropped.of(accepted.get().grant()))
+                            .createForm(TEMPLATE));
+                } else {
+                    done(context);
+                }
             }
         } else {
             context.challenge(page(context, "confirm", ticket, "tenancyInvitationChooseAction"));

@@ -54,7 +54,12 @@ final class InvitationAcceptance {
 
     /** A pending invitation, with what the pages show. */
     record Ticket(String id, String tokenHash, OrganizationModel tenant, String email, String inviterName,
-            SortedSet<String> roles, List<String> groupIds, long expiresAt, String clientId, String redirectUri) {
+            SortedSet<String> roles, List<String> groupIds, long expiresAt, String clientId, String redirectUri,
+            String invitedBy, String invitedVia, boolean linkShown) {
+    }
+
+    /** An accepted invitation: who joined, and what the inviter's authority still granted. */
+    record Accepted(UserModel user, InvitationAuthority.Grant grant) {
     }
 
     /** Either a ticket or the reason there is none. */
@@ -97,7 +102,8 @@ final class InvitationAcceptance {
                 return new Lookup(new Ticket(invitation.id(), invitation.tokenHash(), tenant, invitation.email(),
                         invitation.inviterName(), store.rolesOf(ids).getOrDefault(invitation.id(), new TreeSet<>()),
                         List.copyOf(store.groupsOf(ids).getOrDefault(invitation.id(), new TreeSet<>())),
-                        invitation.expiresAt(), invitation.clientId(), invitation.redirectUri()), null);
+                        invitation.expiresAt(), invitation.clientId(), invitation.redirectUri(),
+                        invitation.invitedBy(), invitation.invitedVia(), invitation.linkShown()), null);
             }
             case ACCEPTED -> {
                 return new Lookup(null, Refusal.ACCEPTED);
@@ -134,6 +140,11 @@ final class InvitationAcceptance {
      * signed-in user to accept.
      */
     boolean mayAccept(Ticket ticket, UserModel user) {
+        // An account still asked to prove its address (one made from a shown link) never accepts, whatever
+        // the realm allows: Keycloak's verify-email step runs first in the login and lifts this.
+        if (user.getRequiredActionsStream().anyMatch(UserModel.RequiredAction.VERIFY_EMAIL.name()::equals)) {
+            return false;
+        }
         if (TenancyConfigStore.read(realm).invitationAllowDifferentEmail()) {
             return true;
         }
@@ -143,27 +154,34 @@ final class InvitationAcceptance {
 
     /**
      * Claims the invitation, then takes the user from {@code invitee} (an existing account, or one created
-     * now) and lets them in. Empty when another request claimed the invitation first or it ended meanwhile;
-     * nothing is changed then and {@code invitee} is not called. Claiming first means a racing request
-     * never gets as far as creating an account.
+     * now) and lets them in with what the inviter may still grant ({@link InvitationAuthority}). Empty when
+     * another request claimed the invitation first or it ended meanwhile; nothing is changed then and
+     * {@code invitee} is not called. Claiming first means a racing request never gets as far as creating an
+     * account.
      */
-    Optional<UserModel> accept(Ticket ticket, Supplier<UserModel> invitee) {
+    Optional<Accepted> accept(Ticket ticket, Supplier<UserModel> invitee) {
         if (!store.accept(ticket.id(), ticket.tokenHash(), System.currentTimeMillis())) {
             event(ticket, EventType.INVITE_ORG_ERROR, null).error(ERROR_NOT_PENDING);
             return Optional.empty();
         }
         UserModel user = invitee.get();
         store.acceptedBy(ticket.id(), user.getId());
+        InvitationAuthority.Grant grant = new InvitationAuthority(session, realm).now(ticket);
         SortedSet<String> roles = new MemberService(session, realm, TenancyAudit.none())
-                .admit(ticket.tenant(), user, ticket.roles());
-        for (String groupId : ticket.groupIds()) {
+                .admit(ticket.tenant(), user, grant.roles());
+        for (String groupId : grant.groupIds()) {
             GroupModel group = session.groups().getGroupById(realm, groupId);
             if (group != null && !user.isMemberOf(group)) {
                 user.joinGroup(group);
             }
         }
-        event(ticket, EventType.INVITE_ORG, user).detail("tenancy_roles", roles).success();
-        return Optional.of(user);
+        EventBuilder event = event(ticket, EventType.INVITE_ORG, user).detail("tenancy_roles", roles);
+        if (grant.cut()) {
+            event.detail("tenancy_dropped_roles", grant.droppedRoles())
+                    .detail("tenancy_dropped_groups", grant.droppedGroups());
+        }
+        event.success();
+        return Optional.of(new Accepted(user, grant));
     }
 
     boolean decline(Ticket ticket) {

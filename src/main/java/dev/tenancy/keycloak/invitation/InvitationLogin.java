@@ -8,6 +8,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.SystemClientUtil;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.utils.RedirectUtils;
 import org.keycloak.services.Urls;
 import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.services.util.AuthenticationFlowURLHelper;
@@ -36,9 +37,17 @@ final class InvitationLogin {
      * confirmation page names the account, so a wrong one is seen and never accepts.
      */
     Response toConfirm(InvitationAcceptance.Ticket ticket) {
+        return toConfirm(ticket, null);
+    }
+
+    /**
+     * The same for an account just made from a shown link, hinted by its username: Keycloak's verify-email
+     * step (a required action of higher priority) runs before the confirmation.
+     */
+    Response toConfirm(InvitationAcceptance.Ticket ticket, String loginHint) {
         AcceptInvitationActionFactory.ensureRegistered(realm);
         AuthenticationSessionModel authSession = start(ticket.clientId(), ticket.redirectUri(),
-                ticket.tenant().getAlias(), null);
+                ticket.tenant().getAlias(), loginHint);
         authSession.setClientNote(AcceptInvitationAction.TOKEN_HASH_NOTE, ticket.tokenHash());
         authSession.addRequiredAction(AcceptInvitationAction.ID);
         return redirect(authSession);
@@ -52,8 +61,10 @@ final class InvitationLogin {
     private AuthenticationSessionModel start(String clientId, String redirectUri, String tenantAlias,
             String loginHint) {
         ClientModel client = clientId == null ? null : session.clients().getClientByClientId(realm, clientId);
-        String target = redirectUri;
-        if (client == null || !client.isEnabled()) {
+        // Checked again now: the client's valid redirect URIs may have changed since the invitation was made.
+        String target = client == null || !client.isEnabled() ? null
+                : RedirectUtils.verifyRedirectUri(session, redirectUri, client);
+        if (target == null) {
             client = SystemClientUtil.getSystemClient(realm);
             target = Urls.accountBase(session.getContext().getUri().getBaseUri()).path("/")
                     .build(realm.getName()).toString();

@@ -1,6 +1,5 @@
 package dev.tenancy.keycloak.invitation;
 
-import dev.tenancy.keycloak.config.TenancyConfigStore;
 import dev.tenancy.keycloak.http.HttpsRequirement;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,8 +21,9 @@ import org.keycloak.models.utils.FormMessage;
 
 /**
  * {@code /realms/{realm}/tenancy/invitation}: where the link of an invitation mail leads. Shows who invited
- * whom to which tenant with which roles; a new invitee creates an account here, an existing one signs in
- * through Keycloak's login and confirms. Every link that cannot be used gets a page that says why. The
+ * whom to which tenant with which roles, and the same two choices to everyone — create an account here, or
+ * sign in through Keycloak's login and confirm — so the page does not tell whether the address has an
+ * account; that shows only when the visitor acts. Every link that cannot be used gets a page that says why. The
  * answers are HTML whatever the client accepts, as Keycloak's own login pages are.
  */
 public final class InvitationPages {
@@ -71,7 +71,7 @@ public final class InvitationPages {
             return refused(lookup.refusal());
         }
         InvitationAcceptance.Ticket ticket = lookup.ticket();
-        return invitation(ticket, token, mode(ticket), new MultivaluedHashMap<>(), List.of(), Response.Status.OK);
+        return invitation(ticket, token, new MultivaluedHashMap<>(), List.of(), Response.Status.OK);
     }
 
     @POST
@@ -93,7 +93,7 @@ public final class InvitationPages {
                     : noLongerValid();
             case "sign-in" -> new InvitationLogin(session, realm).toConfirm(ticket);
             case "register" -> register(ticket, token, form);
-            default -> invitation(ticket, token, mode(ticket), new MultivaluedHashMap<>(),
+            default -> invitation(ticket, token, new MultivaluedHashMap<>(),
                     List.of(new FormMessage(null, "tenancyInvitationChooseAction")), Response.Status.BAD_REQUEST);
         };
     }
@@ -107,27 +107,63 @@ public final class InvitationPages {
             return noLongerValid();
         }
         if (accountExists) {
-            return invitation(ticket, token, "signIn", new MultivaluedHashMap<>(),
+            return invitation(ticket, token, new MultivaluedHashMap<>(),
                     List.of(new FormMessage(null, "tenancyInvitationAccountExists")), Response.Status.CONFLICT);
         }
         if (!errors.isEmpty()) {
-            return invitation(ticket, token, "register", form, errors, Response.Status.BAD_REQUEST);
+            return invitation(ticket, token, form, errors, Response.Status.BAD_REQUEST);
         }
-        Optional<UserModel> user;
         try {
-            user = acceptance.accept(ticket, () -> registration.create(ticket.email(), form));
+            return ticket.linkShown() ? registerUnproven(ticket, form, registration) : registerProven(ticket, form,
+                    registration);
         } catch (ModelDuplicateException e) {
             session.getTransactionManager().setRollbackOnly();
-            return invitation(ticket, token, "register", form,
+            return invitation(ticket, token, form,
                     List.of(new FormMessage(InvitationRegistration.USERNAME, "usernameExistsMessage")),
                     Response.Status.CONFLICT);
         }
-        if (user.isEmpty()) {
+    }
+
+    /**
+     * A link that only went out by mail proves the mailbox: the account is made verified and the invitation
+     * accepted at once, then the invitee signs in.
+     */
+    private Response registerProven(InvitationAcceptance.Ticket ticket, MultivaluedMap<String, String> form,
+            InvitationRegistration registration) {
+        Optional<InvitationAcceptance.Accepted> accepted = acceptance.accept(ticket,
+                () -> registration.create(ticket.email(), form, true));
+        if (accepted.isEmpty()) {
             return noLongerValid();
         }
-        LOG.debugf("Invitation %s accepted by new user %s", ticket.id(), user.get().getId());
-        return new InvitationLogin(session, realm).toSignIn(ticket.clientId(), ticket.redirectUri(),
-                ticket.tenant().getAlias(), user.get().getUsername());
+        UserModel user = accepted.get().user();
+        LOG.debugf("Invitation %s accepted by new user %s", ticket.id(), user.getId());
+        Response signIn = new InvitationLogin(session, realm).toSignIn(ticket.clientId(), ticket.redirectUri(),
+                ticket.tenant().getAlias(), user.getUsername());
+        if (!accepted.get().grant().cut()) {
+            return signIn;
+        }
+        // The invitee must learn that part of the invitation no longer stands before signing in.
+        return session.getProvider(LoginFormsProvider.class)
+                .setAttribute("tenancyMessage", "tenancyInvitationAcceptedWithChanges")
+                .setAttribute("tenancyTitle", "tenancyInvitationAcceptedTitle")
+                .setAttribute("tenancyDropped", InvitationDropped.of(accepted.get().grant()))
+                .setAttribute("tenancyContinueUrl", signIn.getLocation().toString())
+                .setStatus(Response.Status.OK)
+                .createForm(MESSAGE_TEMPLATE);
+    }
+
+    /**
+     * A link that was shown to its creator proves nothing about the mailbox (the creator could be
+     * registering someone else's address): the account is made unverified with Keycloak's VERIFY_EMAIL
+     * required action and the invitation stays pending. The login that follows runs Keycloak's verify-email
+     * step, then {@link AcceptInvitationAction}, which accepts only for a verified invited address.
+     */
+    private Response registerUnproven(InvitationAcceptance.Ticket ticket, MultivaluedMap<String, String> form,
+            InvitationRegistration registration) {
+        UserModel user = registration.create(ticket.email(), form, false);
+        LOG.debugf("New user %s registered from the shown link of invitation %s; email to be verified",
+                user.getId(), ticket.id());
+        return new InvitationLogin(session, realm).toConfirm(ticket, user.getUsername());
     }
 
     private Response httpsRequired() {
@@ -139,19 +175,12 @@ public final class InvitationPages {
                 Response.Status.CONFLICT);
     }
 
-    private String mode(InvitationAcceptance.Ticket ticket) {
-        return acceptance.invitedUser(ticket).isPresent() ? "signIn" : "register";
-    }
-
-    private Response invitation(InvitationAcceptance.Ticket ticket, String token, String mode,
+    private Response invitation(InvitationAcceptance.Ticket ticket, String token,
             MultivaluedMap<String, String> form, List<FormMessage> errors, Response.Status status) {
         LoginFormsProvider page = session.getProvider(LoginFormsProvider.class)
                 .setAttribute("tenancyInvitation", InvitationPageBean.of(session, ticket))
                 .setAttribute("tenancyToken", token)
-                .setAttribute("tenancyMode", mode)
                 .setAttribute("tenancyActionUrl", actionUrl())
-                .setAttribute("tenancyAllowDifferentEmail",
-                        TenancyConfigStore.read(realm).invitationAllowDifferentEmail())
                 .setAttribute("tenancyForm", new InvitationFormBean(form))
                 .setAttribute("registrationEmailAsUsername", realm.isRegistrationEmailAsUsername())
                 .setStatus(status);

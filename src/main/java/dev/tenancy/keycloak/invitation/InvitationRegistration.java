@@ -19,8 +19,10 @@ import org.keycloak.userprofile.ValidationException;
 
 /**
  * An account for a new invitee, made from the invitation page's form. The email is the invited one,
- * whatever the form says, and counts as verified: the invitee followed the link sent to it. The realm's
- * user profile and password policy validate the rest, as on Keycloak's own registration page.
+ * whatever the form says. It counts as verified only when the link went to that address by mail and to no
+ * one else (following it proves the mailbox); a link that was shown to its creator proves nothing, so that
+ * account must pass Keycloak's verify-email step first. The realm's user profile and password policy
+ * validate the rest, as on Keycloak's own registration page.
  */
 final class InvitationRegistration {
 
@@ -64,11 +66,17 @@ final class InvitationRegistration {
         return errors;
     }
 
-    /** Creates the account; call only after {@link #validate} found nothing. */
-    UserModel create(String email, MultivaluedMap<String, String> form) {
+    /**
+     * Creates the account; call only after {@link #validate} found nothing. Unless {@code emailProven}, the
+     * account gets Keycloak's {@code VERIFY_EMAIL} required action.
+     */
+    UserModel create(String email, MultivaluedMap<String, String> form, boolean emailProven) {
         UserModel user = profile(email, form).create();
         user.setEnabled(true);
-        user.setEmailVerified(true);
+        user.setEmailVerified(emailProven);
+        if (!emailProven) {
+            user.addRequiredAction(UserModel.RequiredAction.VERIFY_EMAIL);
+        }
         user.credentialManager().updateCredential(UserCredentialModel.password(form.getFirst(PASSWORD), false));
         return user;
     }

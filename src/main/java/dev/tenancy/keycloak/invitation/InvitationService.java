@@ -61,6 +61,7 @@ public final class InvitationService {
     }
 
     Issued create(OrganizationModel tenant, InvitationInput input, TenantAccess access) {
+        requireMayShowLink(input.sendEmail(), access);
         TenancyConfig config = TenancyConfigStore.read(realm);
         for (String role : input.roles()) {
             if (!config.hasRole(role)) {
@@ -92,13 +93,18 @@ public final class InvitationService {
         }
 
         UserModel inviter = access.actor();
+        if (input.sendEmail()) {
+            mailLimit(config).requireMaySend(tenant.getId(), sender(access), now);
+        }
         long lifespan = input.lifespanSeconds().orElse(config.invitationLifespanSeconds());
         String locale = input.locale().orElseGet(() -> defaultLocale(existing));
         InvitationToken token = InvitationToken.generate();
         TenancyInvitationEntity invitation = new TenancyInvitationEntity(KeycloakModelUtils.generateId(),
                 realm.getId(), tenant.getId(), input.email(), inviter == null ? null : inviter.getId(),
                 InvitationViews.displayName(inviter), token.hash(), pendingKey, locale,
-                landing.clientId(), landing.redirectUri(), now, now + lifespan * 1000);
+                landing.clientId(), landing.redirectUri(), now, now + lifespan * 1000,
+                access.viaAdminApi() ? InvitationAuthority.VIA_ADMIN : InvitationAuthority.VIA_MEMBER,
+                input.sendEmail());
         try {
             store.insert(invitation, input.roles(), groups.stream().map(GroupModel::getId).toList());
         } catch (PersistenceException e) {
@@ -124,14 +130,26 @@ public final class InvitationService {
         return views.of(require(tenant, id));
     }
 
-    /** A new token and a new expiry for a pending invitation; the old link stops working at once. */
-    Issued resend(OrganizationModel tenant, String id, boolean sendEmail) {
+    /**
+     * A new token and a new expiry for a pending invitation; the old link stops working at once. Held to the
+     * rules of create: the caller must be able to hand out its roles and groups, a link only for admins.
+     */
+    Issued resend(OrganizationModel tenant, String id, boolean sendEmail, TenantAccess access) {
+        requireMayShowLink(sendEmail, access);
         long now = System.currentTimeMillis();
         expireDue(tenant.getId(), now);
         TenancyInvitationEntity invitation = require(tenant, id);
+        requireMayHandOut(invitation, access);
+        InvitationMailLimit limit = mailLimit(TenancyConfigStore.read(realm));
+        limit.requireMayResend(invitation);
+        if (sendEmail) {
+            limit.requireMaySend(tenant.getId(), sender(access), now);
+        }
         InvitationToken token = InvitationToken.generate();
         long lifespan = invitation.expiresAt() - invitation.sentAt();
-        boolean reissued = store.reissue(invitation.id(), invitation.tokenHash(), token.hash(), now, now + lifespan);
+        UserModel actor = access.actor();
+        boolean reissued = store.reissue(invitation.id(), invitation.tokenHash(), token.hash(), now, now + lifespan,
+                sendEmail, actor == null ? null : actor.getId());
         store.refresh(invitation);
         if (!reissued) {
             throw notPending(invitation);
@@ -142,10 +160,13 @@ public final class InvitationService {
         return deliver(tenant, view, token, sendEmail);
     }
 
-    InvitationView revoke(OrganizationModel tenant, String id, UserModel actor) {
+    /** Held to the rules of create, as resend: whoever could not make this invitation cannot end it either. */
+    InvitationView revoke(OrganizationModel tenant, String id, TenantAccess access) {
         long now = System.currentTimeMillis();
         expireDue(tenant.getId(), now);
         TenancyInvitationEntity invitation = require(tenant, id);
+        requireMayHandOut(invitation, access);
+        UserModel actor = access.actor();
         boolean revoked = store.revoke(invitation.id(), actor == null ? null : actor.getId(), now);
         store.refresh(invitation);
         if (!revoked) {
@@ -180,6 +201,39 @@ public final class InvitationService {
                 Locale.forLanguageTag(view.locale() == null ? "en" : view.locale()), tenant.getName(),
                 view.inviterName(), List.copyOf(view.roles()), view.expiresAt(), link);
         return new Issued(view, null, mail);
+    }
+
+    /**
+     * A link returned in the answer can be used by whoever reads it, for example to register the invited
+     * address: only realm admins may ask for one.
+     */
+    private static void requireMayShowLink(boolean sendEmail, TenantAccess access) {
+        if (!sendEmail && !access.viaAdminApi()) {
+            throw TenancyException.forbidden("Only realm admins may invite without mail ('sendEmail': false);"
+                    + " the invitation link goes to the invited address by mail");
+        }
+    }
+
+    /** The gates of create, for an existing invitation: its roles through the grantor, its groups one by one. */
+    private void requireMayHandOut(TenancyInvitationEntity invitation, TenantAccess access) {
+        List<String> ids = List.of(invitation.id());
+        access.grantor().requireMayChange(store.rolesOf(ids).getOrDefault(invitation.id(), new TreeSet<>()));
+        for (String groupId : store.groupsOf(ids).getOrDefault(invitation.id(), new TreeSet<>())) {
+            GroupModel group = session.groups().getGroupById(realm, groupId);
+            if (group != null) {
+                access.requireMayAssignGroup(group);
+            }
+        }
+    }
+
+    private InvitationMailLimit mailLimit(TenancyConfig config) {
+        return new InvitationMailLimit(store, config.invitationLimits());
+    }
+
+    /** Whose per-sender limit a mail counts against: none for realm admins on the admin API. */
+    private static String sender(TenantAccess access) {
+        UserModel actor = access.actor();
+        return access.viaAdminApi() || actor == null ? null : actor.getId();
     }
 
     private TenancyInvitationEntity require(OrganizationModel tenant, String id) {

@@ -144,12 +144,44 @@ final class InvitationStore {
                 .executeUpdate() == 1;
     }
 
-    /** Replaces the token of a pending invitation that has not expired; the old link stops working. */
-    boolean reissue(String id, String oldHash, String newHash, long now, long expiresAt) {
-        return em.createNamedQuery("tenancy.reissueInvitation")
+    /**
+     * Replaces the token of a pending invitation that has not expired; the old link stops working. By mail,
+     * the send counts toward the mail limits under {@code sender}; otherwise the link is marked as shown.
+     */
+    boolean reissue(String id, String oldHash, String newHash, long now, long expiresAt, boolean byMail,
+            String sender) {
+        var update = em.createNamedQuery(byMail
+                        ? "tenancy.reissueInvitationByMail" : "tenancy.reissueInvitationAsLink")
                 .setParameter("realmId", realmId).setParameter("id", id).setParameter("tokenHash", oldHash)
-                .setParameter("newHash", newHash).setParameter("now", now).setParameter("expiresAt", expiresAt)
-                .executeUpdate() == 1;
+                .setParameter("newHash", newHash).setParameter("now", now).setParameter("expiresAt", expiresAt);
+        if (byMail) {
+            update.setParameter("sender", sender);
+        }
+        return update.executeUpdate() == 1;
+    }
+
+    /** How many invitations of the tenant were mailed after {@code since}, and the oldest of those mails. */
+    MailCount mailsOfTenant(String tenantId, long since) {
+        return mailCount(em.createNamedQuery("tenancy.invitationMailsOfTenant", Object[].class)
+                .setParameter("realmId", realmId).setParameter("tenantId", tenantId).setParameter("since", since)
+                .getSingleResult());
+    }
+
+    /** How many invitations {@code sender} mailed in this realm after {@code since}, and the oldest of those. */
+    MailCount mailsOfSender(String sender, long since) {
+        return mailCount(em.createNamedQuery("tenancy.invitationMailsOfSender", Object[].class)
+                .setParameter("realmId", realmId).setParameter("sender", sender).setParameter("since", since)
+                .getSingleResult());
+    }
+
+    /** @param oldest epoch millis of the oldest mail counted; 0 when none */
+    record MailCount(long count, long oldest) {
+    }
+
+    private static MailCount mailCount(Object[] row) {
+        long count = row[0] == null ? 0 : ((Number) row[0]).longValue();
+        long oldest = row[1] == null ? 0 : ((Number) row[1]).longValue();
+        return new MailCount(count, oldest);
     }
 
     /** Forgets loaded entities so that a read after a conditional update sees the database's state. */

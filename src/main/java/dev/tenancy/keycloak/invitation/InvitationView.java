@@ -29,7 +29,10 @@ record InvitationView(
         String revokedBy,
         String clientId,
         String redirectUri,
-        String locale) {
+        String locale,
+        boolean linkShown,
+        String invitedVia,
+        int resendCount) {
 
     Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -52,6 +55,10 @@ record InvitationView(
         putIfSet(json, "clientId", clientId);
         putIfSet(json, "redirectUri", redirectUri);
         putIfSet(json, "locale", locale);
+        // Whether the current link was returned in an answer: an account made from it must verify its email.
+        json.put("linkShown", linkShown);
+        putIfSet(json, "invitedVia", invitedVia);
+        json.put("resendCount", resendCount);
         return json;
     }
 

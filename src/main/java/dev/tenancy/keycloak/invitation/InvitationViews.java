@@ -47,7 +47,7 @@ final class InvitationViews {
                 invitation.invitedBy(), invitation.inviterName(), invitation.createdAt(), invitation.sentAt(),
                 invitation.expiresAt(), invitation.acceptedAt(), invitation.acceptedBy(), invitation.declinedAt(),
                 invitation.revokedAt(), invitation.revokedBy(), invitation.clientId(), invitation.redirectUri(),
-                invitation.locale());
+                invitation.locale(), invitation.linkShown(), invitation.invitedVia(), invitation.resendCount());
     }
 
     /** "First Last", or the username when the user has no name. */

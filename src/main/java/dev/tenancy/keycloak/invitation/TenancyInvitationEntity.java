@@ -47,10 +47,22 @@ import jakarta.persistence.Table;
     @NamedQuery(name = "tenancy.expireInvitation", query = "update TenancyInvitation i"
             + " set i.status = 'expired', i.pendingKey = null"
             + " where i.realmId = :realmId and i.id = :id and i.status = 'pending' and i.expiresAt <= :now"),
-    @NamedQuery(name = "tenancy.reissueInvitation", query = "update TenancyInvitation i"
-            + " set i.tokenHash = :newHash, i.sentAt = :now, i.expiresAt = :expiresAt"
+    @NamedQuery(name = "tenancy.reissueInvitationByMail", query = "update TenancyInvitation i"
+            + " set i.tokenHash = :newHash, i.sentAt = :now, i.expiresAt = :expiresAt, i.linkShown = false,"
+            + " i.mailedBy = :sender, i.mailedAt = :now, i.resendCount = i.resendCount + 1"
             + " where i.realmId = :realmId and i.id = :id and i.status = 'pending' and i.tokenHash = :tokenHash"
             + " and i.expiresAt > :now"),
+    @NamedQuery(name = "tenancy.reissueInvitationAsLink", query = "update TenancyInvitation i"
+            + " set i.tokenHash = :newHash, i.sentAt = :now, i.expiresAt = :expiresAt, i.linkShown = true,"
+            + " i.resendCount = i.resendCount + 1"
+            + " where i.realmId = :realmId and i.id = :id and i.status = 'pending' and i.tokenHash = :tokenHash"
+            + " and i.expiresAt > :now"),
+    @NamedQuery(name = "tenancy.invitationMailsOfTenant", query = "select count(i), min(i.mailedAt)"
+            + " from TenancyInvitation i"
+            + " where i.realmId = :realmId and i.tenantId = :tenantId and i.mailedAt > :since"),
+    @NamedQuery(name = "tenancy.invitationMailsOfSender", query = "select count(i), min(i.mailedAt)"
+            + " from TenancyInvitation i"
+            + " where i.realmId = :realmId and i.mailedBy = :sender and i.mailedAt > :since"),
     @NamedQuery(name = "tenancy.deleteInvitationsOfTenant", query = "delete from TenancyInvitation i"
             + " where i.realmId = :realmId and i.tenantId = :tenantId"),
     @NamedQuery(name = "tenancy.deleteInvitationsOfRealm", query = "delete from TenancyInvitation i"
@@ -119,12 +131,30 @@ public class TenancyInvitationEntity {
     @Column(name = "REVOKED_BY", length = 36)
     private String revokedBy;
 
+    /** Whether the current link was returned in an API answer (so someone besides the invitee may hold it). */
+    @Column(name = "LINK_SHOWN", nullable = false)
+    private boolean linkShown;
+
+    /** {@code admin} or {@code member}: whose authority the roles and groups rest on; null for older rows. */
+    @Column(name = "INVITED_VIA", length = 16)
+    private String invitedVia;
+
+    /** Who sent the last mail of this invitation and when; the mail limits count these. */
+    @Column(name = "MAILED_BY", length = 36)
+    private String mailedBy;
+
+    @Column(name = "MAILED_AT")
+    private Long mailedAt;
+
+    @Column(name = "RESEND_COUNT", nullable = false)
+    private int resendCount;
+
     protected TenancyInvitationEntity() {
     }
 
     TenancyInvitationEntity(String id, String realmId, String tenantId, String email, String invitedBy,
             String inviterName, String tokenHash, String pendingKey, String locale, String clientId, String redirectUri,
-            long createdAt, long expiresAt) {
+            long createdAt, long expiresAt, String invitedVia, boolean mailed) {
         this.id = id;
         this.realmId = realmId;
         this.tenantId = tenantId;
@@ -140,6 +170,10 @@ public class TenancyInvitationEntity {
         this.createdAt = createdAt;
         this.sentAt = createdAt;
         this.expiresAt = expiresAt;
+        this.invitedVia = invitedVia;
+        this.linkShown = !mailed;
+        this.mailedBy = mailed ? invitedBy : null;
+        this.mailedAt = mailed ? createdAt : null;
     }
 
     String id() {
@@ -212,5 +246,17 @@ public class TenancyInvitationEntity {
 
     String revokedBy() {
         return revokedBy;
+    }
+
+    boolean linkShown() {
+        return linkShown;
+    }
+
+    String invitedVia() {
+        return invitedVia;
+    }
+
+    int resendCount() {
+        return resendCount;
     }
 }

@@ -2,6 +2,7 @@ package dev.tenancy.keycloak.invitation;
 
 import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.error.TenancyException;
+import dev.tenancy.keycloak.http.NoStore;
 import dev.tenancy.keycloak.json.JsonInput;
 import dev.tenancy.keycloak.json.Paging;
 import dev.tenancy.keycloak.tenant.TenantAccess;
@@ -65,10 +66,10 @@ public final class TenantInvitationsResource {
         access.requireManageInvitations();
         InvitationService.Issued issued = invitations.create(tenant, InvitationInput.read(JsonInput.parseObject(body)),
                 access);
-        return Response.created(UriBuilder.fromUri(session.getContext().getUri().getRequestUri())
+        // no-store: the answer may carry the link, which works for whoever holds it.
+        return NoStore.build(Response.created(UriBuilder.fromUri(session.getContext().getUri().getRequestUri())
                         .path(issued.invitation().id()).replaceQuery(null).build())
-                .entity(issued.toJson())
-                .build();
+                .entity(issued.toJson()));
     }
 
     @GET
@@ -82,9 +83,10 @@ public final class TenantInvitationsResource {
     @POST
     @Path("{invitationId}/resend")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> resend(@PathParam("invitationId") String invitationId, String body) {
+    public Response resend(@PathParam("invitationId") String invitationId, String body) {
         access.requireManageInvitations();
-        return invitations.resend(tenant, invitationId, InvitationInput.readSendEmail(body)).toJson();
+        return NoStore.build(Response.ok(invitations.resend(tenant, invitationId, InvitationInput.readSendEmail(body),
+                access).toJson()));
     }
 
     @POST
@@ -92,6 +94,6 @@ public final class TenantInvitationsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> revoke(@PathParam("invitationId") String invitationId) {
         access.requireManageInvitations();
-        return invitations.revoke(tenant, invitationId, access.actor()).toJson();
+        return invitations.revoke(tenant, invitationId, access).toJson();
     }
 }

@@ -62,6 +62,11 @@ final class AdminTenantAccess implements TenantAccess {
     }
 
     @Override
+    public boolean viaAdminApi() {
+        return true;
+    }
+
+    @Override
     public UserModel actor() {
         return auth.adminAuth().getUser();
     }

@@ -49,16 +49,32 @@ public final class Grantor {
         return heldRoles == null;
     }
 
+    /** A member who holds nothing (any more): a tenant member who left, or a deleted or disabled user. */
+    public static Grantor nobody() {
+        return member(Set.of());
+    }
+
     /** Throws 403 unless every role in {@code roles} is one the grantor holds. */
     public void requireMayChange(Set<String> roles) {
-        if (heldRoles == null) {
-            return;
-        }
-        SortedSet<String> beyond = new TreeSet<>(roles);
-        beyond.removeAll(heldRoles);
+        SortedSet<String> beyond = beyond(roles);
         if (!beyond.isEmpty()) {
             throw TenancyException.forbidden("You cannot grant or take away roles you do not hold: " + beyond);
         }
+    }
+
+    /**
+     * The roles of {@code roles} the grantor may not hand out; empty for a realm admin. The same rule as
+     * {@link #requireMayChange}, for paths that drop what is beyond instead of refusing (accepting an
+     * invitation whose inviter lost a role meanwhile).
+     */
+    public SortedSet<String> beyond(Set<String> roles) {
+        SortedSet<String> beyond = new TreeSet<>(roles);
+        if (heldRoles != null) {
+            beyond.removeAll(heldRoles);
+        } else {
+            beyond.clear();
+        }
+        return beyond;
     }
 
     /**

@@ -23,6 +23,12 @@ import org.keycloak.organization.OrganizationProvider;
  */
 public final class MemberService {
 
+    /**
+     * The one 404 of the member endpoints, for a user id unknown to the realm and for a user outside the
+     * tenant alike: a tenant manager must not learn which ids exist elsewhere in the realm.
+     */
+    static final String NOT_FOUND = "User not found in this tenant";
+
     private final KeycloakSession session;
     private final RealmModel realm;
     private final TenantStore store;
@@ -61,7 +67,7 @@ public final class MemberService {
         UserModel user = requireUser(userId);
         boolean member = organizations().isMember(tenant, user);
         if (!member && !grantor.mayAddMembers()) {
-            throw TenancyException.notFound("User is not a member of this tenant; invite them instead");
+            throw TenancyException.notFound(NOT_FOUND);
         }
         SortedSet<String> current = member ? store.rolesOfMember(tenant.getId(), user.getId()) : new TreeSet<>();
         SortedSet<String> changed = new TreeSet<>(roles);
@@ -108,7 +114,7 @@ public final class MemberService {
     private UserModel requireMember(OrganizationModel tenant, String userId) {
         UserModel user = requireUser(userId);
         if (!organizations().isMember(tenant, user)) {
-            throw TenancyException.notFound("User is not a member of this tenant");
+            throw TenancyException.notFound(NOT_FOUND);
         }
         return user;
     }
@@ -116,7 +122,7 @@ public final class MemberService {
     private UserModel requireUser(String userId) {
         UserModel user = userId == null || userId.length() > 255 ? null : session.users().getUserById(realm, userId);
         if (user == null) {
-            throw TenancyException.notFound("User not found");
+            throw TenancyException.notFound(NOT_FOUND);
         }
         return user;
     }

@@ -64,6 +64,11 @@ final class MemberTenantAccess implements TenantAccess {
     }
 
     @Override
+    public boolean viaAdminApi() {
+        return false;
+    }
+
+    @Override
     public UserModel actor() {
         return member;
     }

@@ -26,6 +26,13 @@ public interface TenantAccess {
 
     Grantor grantor();
 
+    /**
+     * True for a realm admin on the admin API, false for a tenant member on the self-service API. Some
+     * things only admins may do (an invitation link shown instead of mailed) or are exempt from (the
+     * per-sender mail limit).
+     */
+    boolean viaAdminApi();
+
     /** The user acting: a realm admin (possibly of the master realm) or the tenant member. */
     UserModel actor();
 }

@@ -240,7 +240,7 @@ class InvitationApiIT {
         String selfService = tenancy.selfService() + "/tenants/" + tenant + "/invitations";
 
         HttpResult asInviter = invite(realm.userToken("ivan"), selfService,
-                invitation("by-ivan@example.com", "inviter").put("sendEmail", false));
+                invitation("by-ivan@example.com", "inviter"));
         HttpResult beyondRoles = invite(realm.userToken("ivan"), selfService,
                 invitation("admin-by-ivan@example.com", "admin").put("sendEmail", false));
         HttpResult withGroup = invite(realm.userToken("ivan"), selfService,
@@ -257,6 +257,70 @@ class InvitationApiIT {
         assertThat(asOperator.json().path("errorMessage").asText()).contains("manage-invitations");
         Tenancy.expect(200, Http.get(selfService, realm.userToken("ivan")), "inviter lists");
         Tenancy.expect(403, Http.get(selfService, realm.userToken("otto")), "operator lists");
+    }
+
+    @Test
+    void onlyRealmAdminsGetALinkAndNoAnswerWithALinkIsStored() {
+        String member = realm.createUser("lena");
+        tenancy.setRoles(tenant, member, "inviter");
+        String selfService = tenancy.selfService() + "/tenants/" + tenant + "/invitations";
+
+        HttpResult linkForMember = invite(realm.userToken("lena"), selfService,
+                invitation("link-by-lena@example.com").put("sendEmail", false));
+        HttpResult mailedByMember = invite(realm.userToken("lena"), selfService,
+                invitation("mail-by-lena@example.com"));
+        HttpResult resentAsLinkByMember = Http.post(selfService + "/" + mailedByMember.createdId() + "/resend",
+                realm.userToken("lena"), "{\"sendEmail\": false}");
+        HttpResult linkForAdmin = invite(realm.adminToken(), invitations(),
+                invitation("link-by-admin@example.com").put("sendEmail", false));
+        HttpResult resentForAdmin = Http.post(invitations() + "/" + linkForAdmin.createdId() + "/resend",
+                realm.adminToken(), "{\"sendEmail\": false}");
+
+        Tenancy.expect(403, linkForMember, "member asks for a link");
+        assertThat(linkForMember.json().path("errorMessage").asText()).contains("Only realm admins", "sendEmail");
+        assertThat(emails(invitations() + "?email=link-by-lena")).isEmpty();
+        Tenancy.expect(201, mailedByMember, "member mails");
+        Tenancy.expect(403, resentAsLinkByMember, "member asks for a link on resend");
+        Tenancy.expect(201, linkForAdmin, "admin asks for a link");
+        Tenancy.expect(200, resentForAdmin, "admin resends as a link");
+        assertThat(mailedByMember.json().path("linkShown").asBoolean()).isFalse();
+        assertThat(mailedByMember.json().path("invitedVia").asText()).isEqualTo("member");
+        assertThat(linkForAdmin.json().path("linkShown").asBoolean()).isTrue();
+        assertThat(linkForAdmin.json().path("invitedVia").asText()).isEqualTo("admin");
+        assertThat(resentForAdmin.json().path("resendCount").asInt()).isEqualTo(1);
+        for (HttpResult withLink : List.of(linkForAdmin, resentForAdmin)) {
+            assertThat(withLink.json().path("link").asText()).contains("token=");
+            assertThat(withLink.header("Cache-Control")).isEqualTo("no-store");
+            assertThat(withLink.header("Pragma")).isEqualTo("no-cache");
+        }
+    }
+
+    @Test
+    void aMemberResendsOrRevokesOnlyInvitationsTheyCouldHaveMade() {
+        Tenancy.expect(201, Http.post(realm.adminUrl() + "/groups", realm.adminToken(),
+                Json.object().put("name", "vip")), "create group");
+        tenancy.setRoles(tenant, realm.createUser("mona"), "inviter");
+        String selfService = tenancy.selfService() + "/tenants/" + tenant + "/invitations";
+        String beyond = invite(realm.adminToken(), invitations(), invitation("boss@example.com", "admin")).createdId();
+        String grouped = invite(realm.adminToken(), invitations(), invitation("vip@example.com", "inviter")
+                .set("groups", Json.array().add("/vip"))).createdId();
+        String within = invite(realm.adminToken(), invitations(), invitation("peer@example.com", "inviter")).createdId();
+        String mona = realm.userToken("mona");
+
+        for (String id : List.of(beyond, grouped)) {
+            HttpResult resent = Http.post(selfService + "/" + id + "/resend", mona, null);
+            HttpResult revoked = Http.post(selfService + "/" + id + "/revoke", mona, null);
+            Tenancy.expect(403, resent, "resend " + id);
+            Tenancy.expect(403, revoked, "revoke " + id);
+            assertThat(Http.get(invitations() + "/" + id, realm.adminToken()).json().path("status").asText())
+                    .isEqualTo("pending");
+        }
+        assertThat(Http.post(selfService + "/" + beyond + "/resend", mona, null).json().path("errorMessage").asText())
+                .contains("roles you do not hold", "admin");
+        assertThat(Http.post(selfService + "/" + grouped + "/revoke", mona, null).json().path("errorMessage")
+                .asText()).contains("Only realm admins may put invitees into Keycloak groups");
+        Tenancy.expect(200, Http.post(selfService + "/" + within + "/resend", mona, null), "resend within");
+        Tenancy.expect(200, Http.post(selfService + "/" + within + "/revoke", mona, null), "revoke within");
     }
 
     @Test

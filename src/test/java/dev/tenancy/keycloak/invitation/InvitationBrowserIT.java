@@ -118,6 +118,31 @@ class InvitationBrowserIT {
     }
 
     @Test
+    void aNewUserFromAShownLinkJoinsOnlyAfterKeycloakVerifiedTheAddress() {
+        HttpResult created = invite(acme, "vera@example.com", false, "operator");
+        String id = created.json().path("id").asText();
+
+        pages.open(created.json().path("link").asText());
+        pages.invitation().register("vera", "Vera", "Veri", "Vera-Secret-1");
+        int before = mail.received();
+        pages.signIn().signIn("vera", "Vera-Secret-1");
+        MailServer.Mail verification = mail.lastTo("vera@example.com", before + 1);
+        assertThat(status(acme, id)).isEqualTo("pending");
+        java.util.regex.Matcher verifyLink = java.util.regex.Pattern
+                .compile("https?://[^\\s\"<>]+/login-actions/action-token\\?[^\\s\"<>]+")
+                .matcher(verification.text() == null ? verification.html().replace("&amp;", "&") : verification.text());
+        assertThat(verifyLink.find()).as("verification link in " + verification.subject()).isTrue();
+        pages.open(verifyLink.group());
+        pages.confirm().accept();
+        JsonNode claims = claimsFor(pages.redirectedTo(landing));
+
+        assertThat(claims.path("email_verified").asBoolean()).isTrue();
+        assertThat(claims.path("tenant").path("alias").asText()).isEqualTo("acme");
+        assertThat(Json.texts(claims.path("tenant").path("roles"))).containsExactly("operator");
+        assertThat(status(acme, id)).isEqualTo("accepted");
+    }
+
+    @Test
     void anExistingUserSignsInAndConfirms() {
         realm.createUser("bob");
         HttpResult created = invite(acme, "bob@example.com", false, "member");
@@ -133,6 +158,34 @@ class InvitationBrowserIT {
         assertThat(claims.path("tenant").path("alias").asText()).isEqualTo("acme");
         assertThat(Json.texts(claims.path("tenant").path("roles"))).containsExactly("member");
         assertThat(status(acme, id)).isEqualTo("accepted");
+    }
+
+    @Test
+    void anExistingUserIsToldWhichRolesTheInviterCanNoLongerGrant() {
+        String inviter = realm.createUser("ines");
+        tenancy.setRoles(acme, inviter, "admin", "operator");
+        realm.createUser("paul");
+        ObjectNode body = Json.object().put("email", "paul@example.com")
+                .put("clientId", TestRealm.TEST_CLIENT).put("redirectUri", landing);
+        body.putArray("roles").add("operator");
+        int before = mail.received();
+        HttpResult created = Http.post(tenancy.selfService() + "/tenants/" + acme + "/invitations",
+                realm.userToken("ines"), body);
+        Tenancy.expect(201, created, "invitation by a tenant admin");
+        String link = mail.lastTo("paul@example.com", before + 1).invitationLink();
+        tenancy.setRoles(acme, inviter, "admin");
+
+        pages.open(link);
+        pages.invitation().signInToAccept();
+        pages.signIn().signIn("paul", "paul");
+        pages.confirm().accept();
+        assertThat(pages.confirm().droppedRoles()).contains("operator");
+        pages.confirm().continueAfterAccepting();
+        JsonNode claims = claimsFor(pages.redirectedTo(landing));
+
+        assertThat(claims.path("tenant").path("alias").asText()).isEqualTo("acme");
+        assertThat(Json.texts(claims.path("tenant").path("roles"))).isEmpty();
+        assertThat(status(acme, created.json().path("id").asText())).isEqualTo("accepted");
     }
 
     @Test

@@ -46,6 +46,8 @@ class SchemaIT {
                     .contains(Set.of("TOKEN_HASH"), Set.of("PENDING_KEY"));
             assertThat(cascadingForeignKeys(meta, connection, invitation))
                     .containsEntry("REALM_ID", "REALM").containsEntry("TENANT_ID", "ORG");
+            assertThat(columns(meta, invitation))
+                    .contains("LINK_SHOWN", "INVITED_VIA", "MAILED_BY", "MAILED_AT", "RESEND_COUNT");
             assertThat(uniqueColumnSets(meta, connection, invitationRole)).contains(Set.of("INVITATION_ID", "ROLE_NAME"));
             assertThat(cascadingForeignKeys(meta, connection, invitationRole))
                     .containsEntry("INVITATION_ID", "TENANCY_INVITATION");
@@ -70,11 +72,22 @@ class SchemaIT {
     void aRestartAppliesNothingTwice() throws SQLException {
         List<String> before = appliedChangeSets();
         assertThat(before).contains("tenancy-2026-11-22-member-role", "tenancy-2026-11-22-module-override",
-                "tenancy-2026-11-22-invitation", "tenancy-2026-11-22-api-key", "tenancy-2026-11-22-credential");
+                "tenancy-2026-11-22-invitation", "tenancy-2026-11-22-api-key", "tenancy-2026-11-22-credential",
+                "tenancy-2026-12-02-invitation-safety");
 
         server.restart();
 
         assertThat(appliedChangeSets()).isEqualTo(before);
+    }
+
+    private static Set<String> columns(DatabaseMetaData meta, String table) throws SQLException {
+        Set<String> columns = new TreeSet<>();
+        try (ResultSet rows = meta.getColumns(null, null, table, null)) {
+            while (rows.next()) {
+                columns.add(rows.getString("COLUMN_NAME").toUpperCase(Locale.ROOT));
+            }
+        }
+        return columns;
     }
 
     /** id|executed-at of every change set, in order; a second run would add rows or change the times. */

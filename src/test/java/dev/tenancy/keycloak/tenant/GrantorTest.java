@@ -27,4 +27,11 @@ class GrantorTest {
         assertThat(Grantor.member(Set.of("admin")).mayAddMembers()).isFalse();
         assertThatCode(() -> Grantor.realmAdmin().requireMayChange(Set.of("anything"))).doesNotThrowAnyException();
     }
+
+    @Test
+    void beyondNamesWhatRequireMayChangeRefuses() {
+        assertThat(Grantor.member(Set.of("operator")).beyond(Set.of("operator", "admin"))).containsExactly("admin");
+        assertThat(Grantor.nobody().beyond(Set.of("member", "admin"))).containsExactly("admin", "member");
+        assertThat(Grantor.realmAdmin().beyond(Set.of("anything"))).isEmpty();
+    }
 }

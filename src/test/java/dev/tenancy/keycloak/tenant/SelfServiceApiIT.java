@@ -66,6 +66,25 @@ class SelfServiceApiIT {
     }
 
     @Test
+    void anUnknownUserIdAndAUserOutsideTheTenantGetTheSame404() {
+        String outsider = realm.createUser("stranger");
+        String members = tenancy.selfService() + "/tenants/" + acme + "/members/";
+        String token = realm.userToken("manager");
+
+        for (String method : List.of("GET", "PUT", "DELETE")) {
+            String body = "PUT".equals(method) ? "{\"roles\": [\"member\"]}" : null;
+            HttpResult unknown = Http.send(method, members + "no-such-user", token, body);
+            HttpResult notMember = Http.send(method, members + outsider, token, body);
+
+            assertThat(unknown.status()).as(method + " unknown").isEqualTo(404);
+            assertThat(notMember.status()).as(method + " outsider").isEqualTo(404);
+            assertThat(notMember.json().path("errorMessage").asText()).as(method)
+                    .isEqualTo(unknown.json().path("errorMessage").asText())
+                    .isEqualTo("User not found in this tenant");
+        }
+    }
+
+    @Test
     void aUserWithoutTenantsGetsAnEmptyList() {
         realm.createUser("loner");
 
@@ -145,7 +164,7 @@ class SelfServiceApiIT {
                 realm.userToken("owner"), "{\"roles\": [\"member\"]}");
 
         assertThat(put.status()).isEqualTo(404);
-        assertThat(put.json().path("errorMessage").asText()).contains("invite");
+        assertThat(put.json().path("errorMessage").asText()).isEqualTo("User not found in this tenant");
     }
 
     @Test

@@ -173,6 +173,15 @@ public final class LoginPages {
         public void continueWithoutAccepting() {
             visible(By.id("tenancy-continue")).click();
         }
+
+        /** After accepting: the roles the invitation no longer granted. */
+        public String droppedRoles() {
+            return text(By.id("tenancy-dropped-roles"));
+        }
+
+        public void continueAfterAccepting() {
+            visible(By.id("tenancy-continue")).click();
+        }
     }
 
     public ConfirmPage confirm() {

@@ -1,0 +1,70 @@
+package dev.tenancy.keycloak.invitation;
+
+import dev.tenancy.keycloak.tenant.Grantor;
+import dev.tenancy.keycloak.tenant.MembershipService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * What an invitation may still grant when it is accepted. An invitation made by a tenant member rests on
+ * that member's authority, which can shrink after the invitation was sent: its roles are cut to what the
+ * inviter could grant now (the same {@link Grantor} rule as at creation; nothing for an inviter who left
+ * the tenant or was disabled or deleted), and it keeps no groups (only realm admins hand those out).
+ */
+final class InvitationAuthority {
+
+    static final String VIA_ADMIN = "admin";
+    static final String VIA_MEMBER = "member";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    InvitationAuthority(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    /** What is granted, and what was dropped (group paths, for the invitee to read). */
+    record Grant(SortedSet<String> roles, List<String> groupIds, SortedSet<String> droppedRoles,
+            List<String> droppedGroups) {
+
+        boolean cut() {
+            return !droppedRoles.isEmpty() || !droppedGroups.isEmpty();
+        }
+    }
+
+    Grant now(InvitationAcceptance.Ticket ticket) {
+        if (VIA_ADMIN.equals(ticket.invitedVia())) {
+            return new Grant(ticket.roles(), ticket.groupIds(), new TreeSet<>(), List.of());
+        }
+        // A member's invitation, or an older one that does not say (checked the strict way).
+        SortedSet<String> dropped = inviterNow(ticket).beyond(ticket.roles());
+        SortedSet<String> roles = new TreeSet<>(ticket.roles());
+        roles.removeAll(dropped);
+        List<String> droppedGroups = new ArrayList<>();
+        for (String groupId : ticket.groupIds()) {
+            GroupModel group = session.groups().getGroupById(realm, groupId);
+            if (group != null) {
+                droppedGroups.add(KeycloakModelUtils.buildGroupPath(group));
+            }
+        }
+        return new Grant(roles, List.of(), dropped, droppedGroups);
+    }
+
+    private Grantor inviterNow(InvitationAcceptance.Ticket ticket) {
+        UserModel inviter = ticket.invitedBy() == null ? null : session.users().getUserById(realm, ticket.invitedBy());
+        if (inviter == null || !inviter.isEnabled()) {
+            return Grantor.nobody();
+        }
+        return new MembershipService(session, realm).in(ticket.tenant(), inviter)
+                .map(membership -> Grantor.member(membership.roles()))
+                .orElse(Grantor.nobody());
+    }
+}
