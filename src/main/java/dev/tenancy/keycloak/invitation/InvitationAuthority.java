@@ -64,7 +64,7 @@ final class InvitationAuthority {
             return Grantor.nobody();
         }
         return new MembershipService(session, realm).in(ticket.tenant(), inviter)
-                .map(membership -> Grantor.member(membership.roles()))
+                .map(Grantor::member)
                 .orElse(Grantor.nobody());
     }
 }
