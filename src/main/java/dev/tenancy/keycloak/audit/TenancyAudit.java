@@ -30,15 +30,7 @@ public final class TenancyAudit {
         if (events == null) {
             return;
         }
-        AdminEventBuilder event = events
-                .resource(resource.name())
-                .operation(operation)
-                .resourcePath(prefixed(path))
-                .representation(representation);
-        if (tenantId != null) {
-            event.detail(TENANT_ID, tenantId);
-        }
-        event.success();
+        describe(events, resource, operation, tenantId, representation, path).success();
     }
 
     /**
@@ -51,17 +43,20 @@ public final class TenancyAudit {
             return;
         }
         KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), session.getContext(), own -> {
-            AdminEventBuilder event = events.clone(own)
-                    .resource(resource.name())
-                    .operation(operation)
-                    .resourcePath(prefixed(path))
-                    .representation(representation);
-            if (tenantId != null) {
-                event.detail(TENANT_ID, tenantId);
-            }
+            AdminEventBuilder event = describe(events.clone(own), resource, operation, tenantId, representation, path);
             details.forEach(event::detail);
             event.success();
         });
+    }
+
+    private static AdminEventBuilder describe(AdminEventBuilder event, TenancyResource resource,
+            OperationType operation, String tenantId, Map<String, ?> representation, String... path) {
+        event.resource(resource.name()).operation(operation).resourcePath(prefixed(path))
+                .representation(representation);
+        if (tenantId != null) {
+            event.detail(TENANT_ID, tenantId);
+        }
+        return event;
     }
 
     public void realmChange(TenancyResource resource, OperationType operation, Map<String, ?> representation,
