@@ -36,6 +36,8 @@ record SelfServiceCaller(AuthResult auth) {
         if (auth == null || auth.user() == null) {
             throw TenancyException.unauthorized("The access token is invalid, expired or not of this realm");
         }
+        // Before any refusal of ours, so that a browser can read why.
+        SelfServiceCors.allow(auth.token());
         if (!auth.token().hasAudience(TenancyClientScope.AUDIENCE)) {
             throw TenancyException.forbidden("The access token is not meant for the tenancy API: its client must "
                     + "request the client scope '" + TenancyClientScope.NAME + "' (audience '"

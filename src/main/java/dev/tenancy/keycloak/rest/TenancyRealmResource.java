@@ -8,16 +8,21 @@ import dev.tenancy.keycloak.tenant.Membership;
 import dev.tenancy.keycloak.tenant.MembershipService;
 import dev.tenancy.keycloak.tenant.SelfServiceTenantResource;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
-/** {@code /realms/{realm}/tenancy}: the self-service API, for users of the realm acting in their tenants. */
+/**
+ * {@code /realms/{realm}/tenancy}: the self-service API, for users of the realm acting in their tenants (with
+ * CORS for the Web Origins of the caller's client), the invitation pages and API key introspection.
+ */
 public final class TenancyRealmResource {
 
     private final KeycloakSession session;
@@ -37,9 +42,20 @@ public final class TenancyRealmResource {
                 .toList();
     }
 
+    /** Browsers ask before calling from the SaaS's origin (CORS). */
+    @OPTIONS
+    @Path("me/tenants")
+    public Response myTenantsPreflight() {
+        return new SelfServiceCors.Preflight(session, session.getContext().getRealm()).here();
+    }
+
+    /** A tenant's members, modules, invitations, API keys and credentials; {@link SelfServiceTenantResource}. */
     @Path("tenants/{tenantId}")
-    public SelfServiceTenantResource tenant(@PathParam("tenantId") String tenantId) {
+    public Object tenant(@PathParam("tenantId") String tenantId) {
         RealmModel realm = session.getContext().getRealm();
+        if (SelfServiceCors.isPreflight(session)) {
+            return new SelfServiceCors.Preflight(session, realm);
+        }
         SelfServiceCaller caller = SelfServiceCaller.authenticate(session, realm);
         return SelfServiceTenantResource.of(session, realm, caller.auth().user(), tenantId,
                 caller.audit(session, realm));
@@ -51,16 +67,24 @@ public final class TenancyRealmResource {
         return new InvitationPages(session, session.getContext().getRealm());
     }
 
+    /** The caller's API keys; {@link MyApiKeysResource}. */
     @Path("me/api-keys")
-    public MyApiKeysResource myApiKeys() {
+    public Object myApiKeys() {
         RealmModel realm = session.getContext().getRealm();
+        if (SelfServiceCors.isPreflight(session)) {
+            return new SelfServiceCors.Preflight(session, realm);
+        }
         SelfServiceCaller caller = SelfServiceCaller.authenticate(session, realm);
         return new MyApiKeysResource(session, realm, caller.auth().user(), caller.audit(session, realm));
     }
 
+    /** The caller's own credentials; {@link OwnedCredentialsResource}. */
     @Path("me/credentials")
-    public OwnedCredentialsResource myCredentials() {
+    public Object myCredentials() {
         RealmModel realm = session.getContext().getRealm();
+        if (SelfServiceCors.isPreflight(session)) {
+            return new SelfServiceCors.Preflight(session, realm);
+        }
         SelfServiceCaller caller = SelfServiceCaller.authenticate(session, realm);
         return OwnedCredentialsResource.ofUser(session, realm, caller.auth().user(), caller.audit(session, realm));
     }

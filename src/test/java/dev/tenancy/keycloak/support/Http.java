@@ -67,6 +67,17 @@ public final class Http {
         return execute(request.build());
     }
 
+    /** A request without a body, with these headers (e.g. {@code Origin}) and the bearer token if not null. */
+    public static HttpResult sendWithHeaders(String method, String url, String bearerToken, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_LIMIT)
+                .header("Accept", "application/json").method(method, BodyPublishers.noBody());
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        headers.forEach(request::header);
+        return execute(request.build());
+    }
+
     /**
      * POSTs {@code application/x-www-form-urlencoded}; {@code basicAuthOrNull} is {@code "user:password"}
      * (for a confidential client: {@code "clientId:secret"}).

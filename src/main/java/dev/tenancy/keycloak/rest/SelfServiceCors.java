@@ -1,0 +1,82 @@
+package dev.tenancy.keycloak.rest;
+
+import dev.tenancy.keycloak.scope.TenancyClientScope;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.oidc.utils.WebOriginsUtils;
+import org.keycloak.representations.AccessToken;
+import org.keycloak.services.cors.Cors;
+
+/**
+ * CORS for the self-service API, the way Keycloak's account REST API does it: a call carries
+ * {@code Access-Control-Allow-Origin} when its Origin is a Web Origin of the client the bearer token was issued
+ * to ({@code azp}), with {@code Location} exposed; any other origin gets no CORS headers (and Keycloak's 403).
+ * Unlike Keycloak's account preflight, which answers any origin, a preflight here is answered only for the
+ * Web Origins of the realm's clients that have the client scope {@code tenancy}: the only clients whose
+ * tokens this API serves.
+ */
+final class SelfServiceCors {
+
+    static final String[] METHODS = {"GET", "PUT", "POST", "DELETE"};
+
+    private SelfServiceCors() {
+    }
+
+    /** Adds the CORS headers for an authenticated call, or refuses an Origin the token's client does not list. */
+    static void allow(AccessToken token) {
+        Cors.builder().checkAllowedOrigins(token).allowedMethods(METHODS).exposedHeaders(HttpHeaders.LOCATION)
+                .auth().add();
+    }
+
+    static boolean isPreflight(KeycloakSession session) {
+        return "OPTIONS".equals(session.getContext().getHttpRequest().getHttpMethod());
+    }
+
+    /** The answer to a preflight request of the self-service API, on any path below it. */
+    static final class Preflight {
+
+        private final KeycloakSession session;
+        private final RealmModel realm;
+
+        Preflight(KeycloakSession session, RealmModel realm) {
+            this.session = session;
+            this.realm = realm;
+        }
+
+        @OPTIONS
+        public Response here() {
+            return answer();
+        }
+
+        @OPTIONS
+        @Path("{any:.*}")
+        public Response below() {
+            return answer();
+        }
+
+        private Response answer() {
+            String origin = session.getContext().getRequestHeaders().getHeaderString(Cors.ORIGIN_HEADER);
+            if (origin == null || !fromATenancyClient(origin)) {
+                return Response.ok().build();
+            }
+            return Cors.builder().auth().preflight().allowedMethods(METHODS).add(Response.ok());
+        }
+
+        private boolean fromATenancyClient(String origin) {
+            return realm.getClientsStream()
+                    .filter(Preflight::hasTenancyScope)
+                    .map(client -> WebOriginsUtils.resolveValidWebOrigins(session, client))
+                    .anyMatch(origins -> origins.contains(origin) || origins.contains(Cors.ACCESS_CONTROL_ALLOW_ORIGIN_WILDCARD));
+        }
+
+        private static boolean hasTenancyScope(ClientModel client) {
+            return client.getClientScopes(true).containsKey(TenancyClientScope.NAME)
+                    || client.getClientScopes(false).containsKey(TenancyClientScope.NAME);
+        }
+    }
+}
