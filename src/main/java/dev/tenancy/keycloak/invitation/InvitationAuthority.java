@@ -59,12 +59,11 @@ final class InvitationAuthority {
     }
 
     private Grantor inviterNow(InvitationAcceptance.Ticket ticket) {
+        MembershipService memberships = new MembershipService(session, realm);
         UserModel inviter = ticket.invitedBy() == null ? null : session.users().getUserById(realm, ticket.invitedBy());
         if (inviter == null || !inviter.isEnabled()) {
-            return Grantor.nobody();
+            return Grantor.nobody(memberships.matrix(ticket.tenant()));
         }
-        return new MembershipService(session, realm).in(ticket.tenant(), inviter)
-                .map(Grantor::member)
-                .orElse(Grantor.nobody());
+        return memberships.grantorIn(ticket.tenant(), inviter);
     }
 }

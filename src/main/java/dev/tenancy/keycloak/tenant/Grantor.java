@@ -1,7 +1,6 @@
 package dev.tenancy.keycloak.tenant;
 
 import dev.tenancy.keycloak.config.ModuleLevel;
-import dev.tenancy.keycloak.config.TenancyConfig;
 import dev.tenancy.keycloak.config.TenancyPermission;
 import dev.tenancy.keycloak.error.TenancyException;
 import java.util.ArrayList;
@@ -15,90 +14,93 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Who changes a tenant's members or module levels, and so how far they may go: the one gate every path that
- * hands out power in a tenant asks. A realm admin is bound by nothing; a member by what they hold there.
+ * Who changes a tenant's members, invitations or module levels, and so how far they may go: the one gate
+ * every path that hands out power in a tenant asks (granting and taking away roles, an invitation's create,
+ * resend and acceptance, module overrides). A realm admin is bound by nothing. A member may hand out, take
+ * away or change only roles they <em>dominate</em> in that tenant: every permission of the role is one of
+ * theirs, and on every module the role's level there (after the tenant's overrides) is at most their own.
+ * So an admin makes colleagues operators or members, and nobody raises anyone above themselves.
  */
 public final class Grantor {
 
-    private static final Grantor REALM_ADMIN = new Grantor(null, null);
+    private static final Grantor REALM_ADMIN = new Grantor(null, null, null);
 
-    /** The roles the acting member holds, or null for a realm admin who is bound by none. */
-    private final Set<String> heldRoles;
-    /** What those roles let the member do in the tenant now; null for a realm admin. */
+    /** What the acting member may do in the tenant now; null for a realm admin. */
     private final EffectivePermissions held;
+    /** The roles of the tenant as they stand; null for a realm admin. */
+    private final TenantMatrix tenant;
+    /** The acting member's user id; null for a realm admin. */
+    private final String memberId;
 
-    private Grantor(Set<String> heldRoles, EffectivePermissions held) {
-        this.heldRoles = heldRoles;
+    private Grantor(EffectivePermissions held, TenantMatrix tenant, String memberId) {
         this.held = held;
+        this.tenant = tenant;
+        this.memberId = memberId;
     }
 
     public static Grantor realmAdmin() {
         return REALM_ADMIN;
     }
 
-    /** A member whose roles are known but not what they allow: may change no module level. */
-    public static Grantor member(Set<String> heldRoles) {
-        return new Grantor(Set.copyOf(heldRoles), new EffectivePermissions(Set.of(), new TreeMap<>()));
+    /** A member of the tenant {@code tenant}, acting with what {@code membership} gives them. */
+    public static Grantor member(String userId, Membership membership, TenantMatrix tenant) {
+        return new Grantor(membership.effective(), tenant, Objects.requireNonNull(userId));
     }
 
-    public static Grantor member(Membership membership) {
-        return new Grantor(Set.copyOf(membership.roles()), membership.effective());
+    /** Someone who holds nothing (any more) in the tenant: a member who left, or a deleted or disabled user. */
+    public static Grantor nobody(TenantMatrix tenant) {
+        return new Grantor(new EffectivePermissions(Set.of(), new TreeMap<>()), tenant, "");
     }
 
     boolean mayAddMembers() {
-        return heldRoles == null;
+        return held == null;
     }
 
-    /** A member who holds nothing (any more): a tenant member who left, or a deleted or disabled user. */
-    public static Grantor nobody() {
-        return member(Set.of());
+    /** Whether this is a member acting on themselves; a realm admin never is. */
+    boolean isMember(String userId) {
+        return memberId != null && memberId.equals(userId);
     }
 
-    /** Throws 403 unless every role in {@code roles} is one the grantor holds. */
+    /** Throws 403, naming each role and why, unless the grantor dominates every role in {@code roles}. */
     public void requireMayChange(Set<String> roles) {
-        SortedSet<String> beyond = beyond(roles);
-        if (!beyond.isEmpty()) {
-            throw TenancyException.forbidden("You cannot grant or take away roles you do not hold: " + beyond);
+        List<String> refusals = refusals(roles);
+        if (!refusals.isEmpty()) {
+            throw TenancyException.forbidden("You can only grant or take away roles within your own permissions "
+                    + "and module levels in this tenant: " + String.join("; ", refusals));
         }
     }
 
     /**
      * The roles of {@code roles} the grantor may not hand out; empty for a realm admin. The same rule as
      * {@link #requireMayChange}, for paths that drop what is beyond instead of refusing (accepting an
-     * invitation whose inviter lost a role meanwhile).
+     * invitation whose inviter lost power meanwhile).
      */
     public SortedSet<String> beyond(Set<String> roles) {
-        SortedSet<String> beyond = new TreeSet<>(roles);
-        if (heldRoles != null) {
-            beyond.removeAll(heldRoles);
-        } else {
-            beyond.clear();
+        SortedSet<String> beyond = new TreeSet<>();
+        if (held != null) {
+            roles.stream().filter(role -> excess(tenant, role, "has") != null).forEach(beyond::add);
         }
         return beyond;
     }
 
     /**
-     * Throws 403 unless every role that a change of the tenant's overrides touches (module → role → level;
-     * an override added, removed or changed, even one equal to the realm default, since it pins the level
-     * against later default changes) is dominated by the grantor before and after: its permissions are among
-     * the grantor's, and on every module its effective level is at most the grantor's own. So a member
-     * neither raises a role above themselves nor touches a role that outranks them.
+     * Throws 403 unless every role whose overrides a change touches (an override added, removed or changed —
+     * also one equal to the realm default, since it pins the level when the default changes later) is
+     * dominated by the grantor both before and after the change.
      */
-    public void requireMayOverride(TenancyConfig config, Map<String, ? extends Map<String, ModuleLevel>> before,
-            Map<String, ? extends Map<String, ModuleLevel>> after) {
+    public void requireMayOverride(Map<String, ? extends Map<String, ModuleLevel>> after) {
         if (held == null) {
             return;
         }
-        Map<String, ? extends Map<String, ModuleLevel>> matrixBefore = EffectivePermissions.matrix(config, before);
-        Map<String, ? extends Map<String, ModuleLevel>> matrixAfter = EffectivePermissions.matrix(config, after);
+        TenantMatrix changed = tenant.withOverrides(after);
         List<String> refusals = new ArrayList<>();
-        for (String role : config.roles().keySet()) {
-            if (!touches(config, before, after, role)) {
+        for (String role : tenant.config().roles().keySet()) {
+            if (!touches(tenant, changed, role)) {
                 continue;
             }
-            String excess = excess(config, matrixBefore, role, "has");
+            String excess = excess(tenant, role, "has");
             if (excess == null) {
-                excess = excess(config, matrixAfter, role, "would have");
+                excess = excess(changed, role, "would have");
             }
             if (excess != null) {
                 refusals.add("role '" + role + "' " + excess);
@@ -110,42 +112,46 @@ public final class Grantor {
         }
     }
 
-    private static boolean touches(TenancyConfig config, Map<String, ? extends Map<String, ModuleLevel>> before,
-            Map<String, ? extends Map<String, ModuleLevel>> after, String role) {
-        return config.modules().keySet().stream()
-                .anyMatch(module -> !Objects.equals(override(before, module, role),
-                        override(after, module, role)));
+    private List<String> refusals(Set<String> roles) {
+        List<String> refusals = new ArrayList<>();
+        if (held == null) {
+            return refusals;
+        }
+        for (String role : new TreeSet<>(roles)) {
+            String excess = excess(tenant, role, "has");
+            if (excess != null) {
+                refusals.add("role '" + role + "' " + excess);
+            }
+        }
+        return refusals;
     }
 
-    private static ModuleLevel override(Map<String, ? extends Map<String, ModuleLevel>> overrides, String module,
-            String role) {
-        Map<String, ModuleLevel> byRole = overrides.get(module);
+    private static boolean touches(TenantMatrix before, TenantMatrix after, String role) {
+        return before.config().modules().keySet().stream()
+                .anyMatch(module -> !Objects.equals(override(before, module, role), override(after, module, role)));
+    }
+
+    private static ModuleLevel override(TenantMatrix matrix, String module, String role) {
+        Map<String, ModuleLevel> byRole = matrix.overrides().get(module);
         return byRole == null ? null : byRole.get(role);
     }
 
     /** What of {@code role} reaches beyond the grantor in {@code matrix}, in words; null when nothing does. */
-    private String excess(TenancyConfig config, Map<String, ? extends Map<String, ModuleLevel>> matrix, String role,
-            String verb) {
-        Set<TenancyPermission> permissions = config.permissionsOf(role).isEmpty()
-                ? EnumSet.noneOf(TenancyPermission.class) : EnumSet.copyOf(config.permissionsOf(role));
+    private String excess(TenantMatrix matrix, String role, String verb) {
+        Set<TenancyPermission> permissions = matrix.permissionsOf(role).isEmpty()
+                ? EnumSet.noneOf(TenancyPermission.class) : EnumSet.copyOf(matrix.permissionsOf(role));
         permissions.removeAll(held.permissions());
         if (!permissions.isEmpty()) {
-            return "grants " + permissions.stream().sorted().map(TenancyPermission::label).toList()
+            return "grants " + permissions.stream().map(TenancyPermission::label).sorted().toList()
                     + ", which you do not hold";
         }
-        for (String module : config.modules().keySet()) {
-            ModuleLevel level = level(matrix, module, role);
+        for (String module : matrix.config().modules().keySet()) {
+            ModuleLevel level = matrix.level(role, module);
             if (!held.level(module).includes(level)) {
                 return verb + " '" + level.label() + "' on '" + module + "' where you have '"
                         + held.level(module).label() + "'";
             }
         }
         return null;
-    }
-
-    private static ModuleLevel level(Map<String, ? extends Map<String, ModuleLevel>> matrix, String module,
-            String role) {
-        Map<String, ModuleLevel> byRole = matrix.get(module);
-        return byRole == null ? ModuleLevel.NONE : byRole.getOrDefault(role, ModuleLevel.NONE);
     }
 }

@@ -4,6 +4,7 @@ import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.audit.TenancyResource;
 import dev.tenancy.keycloak.config.TenancyConfig;
 import dev.tenancy.keycloak.config.TenancyConfigStore;
+import dev.tenancy.keycloak.config.TenancyPermission;
 import dev.tenancy.keycloak.error.TenancyException;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import org.keycloak.organization.OrganizationProvider;
 
 /**
  * Membership and tenant roles of one tenant. A {@link Grantor} says who acts: a realm admin may do
- * anything; a tenant member may only grant or take away roles they hold themselves.
+ * anything; a tenant member may only grant or take away roles they dominate, never changes their own roles,
+ * and never leaves the tenant without a member who can manage members.
  */
 public final class MemberService {
 
@@ -69,11 +71,18 @@ public final class MemberService {
         if (!member && !grantor.mayAddMembers()) {
             throw TenancyException.notFound(NOT_FOUND);
         }
+        if (grantor.isMember(user.getId())) {
+            throw TenancyException.forbidden("You cannot change your own roles in a tenant; another member who "
+                    + "manages members can");
+        }
         SortedSet<String> current = member ? store.rolesOfMember(tenant.getId(), user.getId()) : new TreeSet<>();
         SortedSet<String> changed = new TreeSet<>(roles);
         changed.addAll(current);
         changed.removeIf(role -> roles.contains(role) && current.contains(role));
         grantor.requireMayChange(changed);
+        if (!grantor.mayAddMembers()) {
+            requireAnotherManager(tenant, user, current, roles, config);
+        }
         if (!member && !organizations().addMember(tenant, user)) {
             throw TenancyException.conflict("User cannot join this tenant");
         }
@@ -102,13 +111,41 @@ public final class MemberService {
         return roles;
     }
 
+    /** Removes a member; a member removing themselves leaves the tenant. */
     public void remove(OrganizationModel tenant, String userId, Grantor grantor) {
         UserModel user = requireMember(tenant, userId);
-        grantor.requireMayChange(store.rolesOfMember(tenant.getId(), user.getId()));
+        SortedSet<String> current = store.rolesOfMember(tenant.getId(), user.getId());
+        if (!grantor.isMember(user.getId())) {
+            grantor.requireMayChange(current);
+        }
+        if (!grantor.mayAddMembers()) {
+            requireAnotherManager(tenant, user, current, Set.of(), TenancyConfigStore.read(realm));
+        }
         store.deleteRolesOfMember(tenant.getId(), user.getId());
         organizations().removeMember(tenant, user);
         audit.tenantChange(TenancyResource.TENANCY_MEMBER, OperationType.DELETE, tenant.getId(),
                 Map.of("userId", user.getId()), "tenants", tenant.getId(), "members", user.getId());
+    }
+
+    /**
+     * A tenant's members keep one of them who can manage members: the change that would take the last such
+     * member's power away (a demotion, a removal, leaving) is a 409. Realm admins can always step in, so the
+     * rule binds tenant members, who could otherwise lock their tenant.
+     */
+    private void requireAnotherManager(OrganizationModel tenant, UserModel user, Set<String> before,
+            Set<String> after, TenancyConfig config) {
+        Set<String> managing = new TreeSet<>();
+        config.roles().forEach((role, permissions) -> {
+            if (permissions.contains(TenancyPermission.MANAGE_MEMBERS)) {
+                managing.add(role);
+            }
+        });
+        boolean managesNow = before.stream().anyMatch(managing::contains);
+        boolean managesAfter = after.stream().anyMatch(managing::contains);
+        if (managesNow && !managesAfter && !store.anotherHolds(tenant.getId(), user.getId(), managing)) {
+            throw TenancyException.conflict("'" + user.getUsername() + "' is the last member of this tenant who can "
+                    + "manage members; give a role with manage-members to someone else first");
+        }
     }
 
     private UserModel requireMember(OrganizationModel tenant, String userId) {

@@ -2,6 +2,7 @@ package dev.tenancy.keycloak.tenant;
 
 import dev.tenancy.keycloak.config.TenancyPermission;
 import dev.tenancy.keycloak.error.TenancyException;
+import java.util.function.Supplier;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.UserModel;
 
@@ -10,10 +11,13 @@ final class MemberTenantAccess implements TenantAccess {
 
     private final Membership membership;
     private final UserModel member;
+    private final Supplier<TenantMatrix> tenant;
 
-    MemberTenantAccess(Membership membership, UserModel member) {
+    /** {@code tenant} is asked only by calls that hand out power, so that reads load no overrides. */
+    MemberTenantAccess(Membership membership, UserModel member, Supplier<TenantMatrix> tenant) {
         this.membership = membership;
         this.member = member;
+        this.tenant = tenant;
     }
 
     @Override
@@ -60,7 +64,7 @@ final class MemberTenantAccess implements TenantAccess {
 
     @Override
     public Grantor grantor() {
-        return Grantor.member(membership);
+        return Grantor.member(member.getId(), membership, tenant.get());
     }
 
     @Override

@@ -66,6 +66,19 @@ public final class MembershipService {
                 store.rolesOfMember(tenant.getId(), user.getId()), store.overridesOfTenant(tenant.getId())));
     }
 
+    /** The roles of one tenant as they stand: the realm's configuration with the tenant's overrides. */
+    public TenantMatrix matrix(OrganizationModel tenant) {
+        return new TenantMatrix(TenancyConfigStore.read(realm),
+                new TenantStore(session, realm.getId()).overridesOfTenant(tenant.getId()));
+    }
+
+    /** How far {@code user} may hand out power in {@code tenant}: nothing when they are not a member. */
+    public Grantor grantorIn(OrganizationModel tenant, UserModel user) {
+        TenantMatrix matrix = matrix(tenant);
+        return in(tenant, user).map(membership -> Grantor.member(user.getId(), membership, matrix))
+                .orElseGet(() -> Grantor.nobody(matrix));
+    }
+
     private static Membership membership(TenancyConfig config, OrganizationModel tenant, SortedSet<String> roles,
             Map<String, ? extends Map<String, ModuleLevel>> overrides) {
         return new Membership(TenantView.of(tenant), roles, EffectivePermissions.of(config, roles, overrides));

@@ -63,7 +63,7 @@ public final class ModuleService {
             });
             overrides.put(module.getKey(), byRole);
         }
-        grantor.requireMayOverride(config, store.overridesOfTenant(tenant.getId()), overrides);
+        grantor.requireMayOverride(overrides);
         store.replaceOverrides(tenant.getId(), overrides);
         audit.tenantChange(TenancyResource.TENANCY_MODULES, OperationType.UPDATE, tenant.getId(), labels(overrides),
                 "tenants", tenant.getId(), "modules");

@@ -83,6 +83,7 @@ public final class SelfServiceTenantResource {
     }
 
     private TenantAccess access() {
-        return new MemberTenantAccess(membership, caller);
+        return new MemberTenantAccess(membership, caller,
+                () -> new MembershipService(session, realm).matrix(tenant));
     }
 }

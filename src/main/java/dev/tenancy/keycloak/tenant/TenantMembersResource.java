@@ -62,7 +62,10 @@ public final class TenantMembersResource {
     @DELETE
     @Path("{userId}")
     public Response remove(@PathParam("userId") String userId) {
-        access.requireManageMembers();
+        // Anyone may leave a tenant; removing someone else needs manage-members.
+        if (!access.actor().getId().equals(userId)) {
+            access.requireManageMembers();
+        }
         members.remove(tenant, userId, access.grantor());
         return Response.noContent().build();
     }

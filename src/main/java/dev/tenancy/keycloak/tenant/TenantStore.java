@@ -36,6 +36,19 @@ final class TenantStore {
                         Collectors.mapping(TenancyMemberRoleEntity::roleName, Collectors.toCollection(TreeSet::new))));
     }
 
+    /** Whether a member other than {@code userId} holds one of {@code roles} in the tenant. */
+    boolean anotherHolds(String tenantId, String userId, Set<String> roles) {
+        if (roles.isEmpty()) {
+            return false;
+        }
+        return em.createNamedQuery("tenancy.countOtherHolders", Long.class)
+                .setParameter("realmId", realmId)
+                .setParameter("tenantId", tenantId)
+                .setParameter("roles", roles)
+                .setParameter("userId", userId)
+                .getSingleResult() > 0;
+    }
+
     SortedSet<String> rolesOfMember(String tenantId, String userId) {
         return em.createNamedQuery("tenancy.rolesOfMember", TenancyMemberRoleEntity.class)
                 .setParameter("realmId", realmId)

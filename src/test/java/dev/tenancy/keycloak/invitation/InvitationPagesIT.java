@@ -289,7 +289,8 @@ class InvitationPagesIT {
         byManager.putArray("roles").add("admin").add("operator");
         String demotedLink = mailed(realm.userToken("manny"), selfService, byManager);
         var byLeaver = Json.object().put("email", "orphan@example.com");
-        byLeaver.putArray("roles").add("member");
+        // 'operator' (view-members) needs a grantor who holds something; 'member' gives nothing, anyone grants it.
+        byLeaver.putArray("roles").add("operator");
         String orphanLink = mailed(realm.userToken("lou"), selfService, byLeaver);
         // A group on a member's invitation (the API refuses that; here it is written straight into the table).
         String support = Http.get(realm.adminUrl() + "/groups?search=support&exact=true", realm.adminToken()).json()
@@ -302,7 +303,8 @@ class InvitationPagesIT {
             insert.setString(3, support);
             assertThat(insert.executeUpdate()).isEqualTo(1);
         }
-        tenancy.setRoles(tenant, manager, "admin");
+        // Manny keeps 'operator' only: 'admin' is now above him, 'operator' is not.
+        tenancy.setRoles(tenant, manager, "operator");
         Tenancy.expect(204, Http.delete(tenancy.adminApi() + "/tenants/" + tenant + "/members/" + leaver,
                 realm.adminToken()), "the inviter leaves");
 
@@ -312,14 +314,14 @@ class InvitationPagesIT {
                 "Secret-123"), null);
 
         assertThat(demoted.status()).isEqualTo(200);
-        assertThat(demoted.body()).contains("Invitation accepted", "Roles not granted", "operator",
+        assertThat(demoted.body()).contains("Invitation accepted", "Roles not granted", "admin",
                 "Groups not granted", "/support", "login-actions/authenticate");
-        assertThat(rolesOf("demoted@example.com")).containsExactly("admin");
+        assertThat(rolesOf("demoted@example.com")).containsExactly("operator");
         String demotedId = userId("demoted@example.com");
         assertThat(Http.get(realm.adminUrl() + "/users/" + demotedId + "/groups", realm.adminToken()).json())
                 .isEmpty();
         assertThat(orphan.status()).isEqualTo(200);
-        assertThat(orphan.body()).contains("Roles not granted", "member").doesNotContain("Groups not granted");
+        assertThat(orphan.body()).contains("Roles not granted", "operator").doesNotContain("Groups not granted");
         assertThat(rolesOf("orphan@example.com")).isEmpty();
         assertThat(invitationFor("orphan@example.com").path("status").asText()).isEqualTo("accepted");
     }
