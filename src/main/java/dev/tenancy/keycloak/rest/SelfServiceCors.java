@@ -5,6 +5,10 @@ import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -18,7 +22,7 @@ import org.keycloak.services.cors.Cors;
  * to ({@code azp}), with {@code Location} exposed; any other origin gets no CORS headers (and Keycloak's 403).
  * Unlike Keycloak's account preflight, which answers any origin, a preflight here is answered only for the
  * Web Origins of the realm's clients that have the client scope {@code tenancy}: the only clients whose
- * tokens this API serves.
+ * tokens this API serves (a client's change reaches preflights within a minute).
  */
 final class SelfServiceCors {
 
@@ -39,6 +43,13 @@ final class SelfServiceCors {
 
     /** The answer to a preflight request of the self-service API, on any path below it. */
     static final class Preflight {
+
+        private static final long KNOWN_FOR_MILLIS = 60_000;
+        /** Realm id → the Web Origins of its tenancy clients, as last collected. */
+        private static final Map<String, KnownOrigins> KNOWN = new ConcurrentHashMap<>();
+
+        private record KnownOrigins(long until, Set<String> origins) {
+        }
 
         private final KeycloakSession session;
         private final RealmModel realm;
@@ -67,11 +78,23 @@ final class SelfServiceCors {
             return Cors.builder().auth().preflight().allowedMethods(METHODS).add(Response.ok());
         }
 
+        /**
+         * Whether a client with the {@code tenancy} scope lists the origin. Preflights come without a token,
+         * so anybody can send them: the realm's clients are walked at most once a minute per realm and node,
+         * not per request.
+         */
         private boolean fromATenancyClient(String origin) {
-            return realm.getClientsStream()
-                    .filter(Preflight::hasTenancyScope)
-                    .map(client -> WebOriginsUtils.resolveValidWebOrigins(session, client))
-                    .anyMatch(origins -> origins.contains(origin) || origins.contains(Cors.ACCESS_CONTROL_ALLOW_ORIGIN_WILDCARD));
+            long now = System.currentTimeMillis();
+            KnownOrigins known = KNOWN.get(realm.getId());
+            if (known == null || known.until() <= now) {
+                known = new KnownOrigins(now + KNOWN_FOR_MILLIS, realm.getClientsStream()
+                        .filter(Preflight::hasTenancyScope)
+                        .flatMap(client -> WebOriginsUtils.resolveValidWebOrigins(session, client).stream())
+                        .collect(Collectors.toUnmodifiableSet()));
+                KNOWN.put(realm.getId(), known);
+            }
+            return known.origins().contains(origin)
+                    || known.origins().contains(Cors.ACCESS_CONTROL_ALLOW_ORIGIN_WILDCARD);
         }
 
         private static boolean hasTenancyScope(ClientModel client) {

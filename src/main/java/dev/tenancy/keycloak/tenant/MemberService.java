@@ -142,10 +142,17 @@ public final class MemberService {
         });
         boolean managesNow = before.stream().anyMatch(managing::contains);
         boolean managesAfter = after.stream().anyMatch(managing::contains);
-        if (managesNow && !managesAfter && !store.anotherHolds(tenant.getId(), user.getId(), managing)) {
+        if (managesNow && !managesAfter && !anotherActiveHolder(tenant, user, managing)) {
             throw TenancyException.conflict("'" + user.getUsername() + "' is the last member of this tenant who can "
                     + "manage members; give a role with manage-members to someone else first");
         }
+    }
+
+    /** Another enabled member of the tenant holds one of {@code roles}: a disabled account manages nothing. */
+    private boolean anotherActiveHolder(OrganizationModel tenant, UserModel user, Set<String> roles) {
+        return store.otherHolders(tenant.getId(), user.getId(), roles).stream()
+                .map(id -> session.users().getUserById(realm, id))
+                .anyMatch(holder -> holder != null && holder.isEnabled() && organizations().isMember(tenant, holder));
     }
 
     private UserModel requireMember(OrganizationModel tenant, String userId) {

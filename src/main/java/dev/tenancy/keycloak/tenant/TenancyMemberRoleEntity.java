@@ -19,7 +19,7 @@ import jakarta.persistence.Table;
             + " where r.realmId = :realmId and r.tenantId = :tenantId and r.userId in :userIds"),
     @NamedQuery(name = "tenancy.countRoleHolders", query = "select r.roleName, count(r) from TenancyMemberRole r"
             + " where r.realmId = :realmId group by r.roleName"),
-    @NamedQuery(name = "tenancy.countOtherHolders", query = "select count(distinct r.userId) from TenancyMemberRole r"
+    @NamedQuery(name = "tenancy.otherHolders", query = "select distinct r.userId from TenancyMemberRole r"
             + " where r.realmId = :realmId and r.tenantId = :tenantId and r.roleName in :roles"
             + " and r.userId <> :userId"),
     @NamedQuery(name = "tenancy.deleteRolesOfMember", query = "delete from TenancyMemberRole r"

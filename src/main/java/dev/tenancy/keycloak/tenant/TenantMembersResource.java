@@ -62,8 +62,9 @@ public final class TenantMembersResource {
     @DELETE
     @Path("{userId}")
     public Response remove(@PathParam("userId") String userId) {
-        // Anyone may leave a tenant; removing someone else needs manage-members.
-        if (!access.actor().getId().equals(userId)) {
+        // A member may leave their tenant; removing someone else, or anyone through the admin API, needs
+        // manage-members.
+        if (access.viaAdminApi() || !access.actor().getId().equals(userId)) {
             access.requireManageMembers();
         }
         members.remove(tenant, userId, access.grantor());

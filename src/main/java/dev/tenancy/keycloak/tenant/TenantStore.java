@@ -36,17 +36,17 @@ final class TenantStore {
                         Collectors.mapping(TenancyMemberRoleEntity::roleName, Collectors.toCollection(TreeSet::new))));
     }
 
-    /** Whether a member other than {@code userId} holds one of {@code roles} in the tenant. */
-    boolean anotherHolds(String tenantId, String userId, Set<String> roles) {
+    /** The members other than {@code userId} who hold one of {@code roles} in the tenant. */
+    List<String> otherHolders(String tenantId, String userId, Set<String> roles) {
         if (roles.isEmpty()) {
-            return false;
+            return List.of();
         }
-        return em.createNamedQuery("tenancy.countOtherHolders", Long.class)
+        return em.createNamedQuery("tenancy.otherHolders", String.class)
                 .setParameter("realmId", realmId)
                 .setParameter("tenantId", tenantId)
                 .setParameter("roles", roles)
                 .setParameter("userId", userId)
-                .getSingleResult() > 0;
+                .getResultList();
     }
 
     SortedSet<String> rolesOfMember(String tenantId, String userId) {

@@ -136,4 +136,19 @@ class GrantRuleIT {
         Tenancy.expect(204, Http.delete(tenancy.adminApi() + "/tenants/" + umbrella + "/members/" + boss,
                 realm.adminToken()), "a realm admin is not bound by the rule");
     }
+
+    @Test
+    void aDisabledAccountDoesNotCountAsTheOtherManager() {
+        String wayne = tenancy.createTenant("wayne");
+        String boss = realm.createUser("boss-w");
+        String ghost = realm.createUser("ghost-w");
+        tenancy.setRoles(wayne, boss, "admin");
+        tenancy.setRoles(wayne, ghost, "admin");
+        Tenancy.expect(204, Http.put(realm.adminUrl() + "/users/" + ghost, realm.adminToken(),
+                Json.object().put("enabled", false)), "disable the other admin");
+
+        HttpResult leave = Http.delete(members(wayne) + boss, realm.userToken("boss-w"));
+
+        assertThat(leave.status()).isEqualTo(409);
+    }
 }
