@@ -45,12 +45,16 @@ final class InvitationMail {
         }
     }
 
+    /**
+     * Sends the mail. {@code forAdmin}: the caller is a realm admin, who may read why a send failed and may
+     * invite without mail; tenant members get neither (the SMTP error can name internal hosts).
+     */
     Outcome send(String address, Locale locale, String tenantName, String inviterName, List<String> roles,
-            long expiresAt, String link) {
+            long expiresAt, String link, boolean forAdmin) {
         Map<String, String> smtp = realm.getSmtpConfig();
         if (smtp == null || smtp.get("host") == null || smtp.get("host").isBlank()) {
             return Outcome.failed("The realm has no SMTP server configured; the invitation was saved, resend it"
-                    + " once email works or create it with \"sendEmail\": false");
+                    + " once email works" + (forAdmin ? " or create it with \"sendEmail\": false" : ""));
         }
         try {
             Theme theme = session.theme().getTheme(Theme.Type.EMAIL);
@@ -81,8 +85,11 @@ final class InvitationMail {
             return Outcome.ok();
         } catch (EmailException e) {
             LOG.warnf("Invitation mail for realm %s could not be sent: %s", realm.getName(), rootMessage(e));
-            return Outcome.failed("The invitation was saved but the email could not be sent ("
-                    + rootMessage(e) + "); resend it later");
+            return Outcome.failed(forAdmin
+                    ? "The invitation was saved but the email could not be sent (" + rootMessage(e)
+                            + "); resend it later"
+                    : "The invitation was saved but the email could not be sent; the realm's administrators can"
+                            + " see why in the server log. Resend it later");
         } catch (Exception e) {
             LOG.warnf(e, "Invitation mail for realm %s could not be prepared", realm.getName());
             return Outcome.failed("The invitation was saved but the email could not be prepared; resend it later");
