@@ -5,7 +5,7 @@
         ${msg(tenancyTitle)}
     <#elseif section = "form">
         <div id="tenancy-invitation-message" class="${properties.kcFormGroupClass!}">
-            <p id="tenancy-invitation-reason">${msg(tenancyMessage)}</p>
+            <p id="tenancy-invitation-reason"><#if tenancyMessageParameter??>${msg(tenancyMessage, tenancyMessageParameter)}<#else>${msg(tenancyMessage)}</#if></p>
             <#if tenancyDropped??>
                 <#if tenancyDropped.roles?has_content>
                     <p id="tenancy-dropped-roles">${msg("tenancyInvitationDroppedRoles", tenancyDropped.roles?join(", "))}</p>

@@ -62,18 +62,22 @@
                     <input type="text" id="lastName" name="lastName" value="${tenancyForm.lastName}" autocomplete="family-name"/>
                 </span>
             </div>
-            <div class="${properties.kcFormGroupClass!}">
-                <label for="password" class="${properties.kcLabelClass!}">${msg("password")}</label>
-                <span class="${properties.kcInputClass!}">
-                    <input type="password" id="password" name="password" autocomplete="new-password" required/>
-                </span>
-            </div>
-            <div class="${properties.kcFormGroupClass!}">
-                <label for="password-confirm" class="${properties.kcLabelClass!}">${msg("passwordConfirm")}</label>
-                <span class="${properties.kcInputClass!}">
-                    <input type="password" id="password-confirm" name="password-confirm" autocomplete="new-password" required/>
-                </span>
-            </div>
+            <#if tenancyPasswordAtRegistration>
+                <div class="${properties.kcFormGroupClass!}">
+                    <label for="password" class="${properties.kcLabelClass!}">${msg("password")}</label>
+                    <span class="${properties.kcInputClass!}">
+                        <input type="password" id="password" name="password" autocomplete="new-password" required/>
+                    </span>
+                </div>
+                <div class="${properties.kcFormGroupClass!}">
+                    <label for="password-confirm" class="${properties.kcLabelClass!}">${msg("passwordConfirm")}</label>
+                    <span class="${properties.kcInputClass!}">
+                        <input type="password" id="password-confirm" name="password-confirm" autocomplete="new-password" required/>
+                    </span>
+                </div>
+            <#else>
+                <p id="tenancy-setup-mail-hint">${msg("tenancyInvitationSetupMailHint")}</p>
+            </#if>
             <div class="${properties.kcFormGroupClass!}">
                 <div class="${properties.kcFormActionGroupClass!}">
                     <button type="submit" id="tenancy-register" name="action" value="register"

@@ -10,7 +10,9 @@ import org.keycloak.models.UserModel;
 /**
  * The last step of the login an invitation link starts: the signed-in user sees the invitation and accepts
  * or declines it. A user whose verified email is not the invited one is told so and goes on without
- * accepting; the invitation stays pending for its owner.
+ * accepting; the invitation stays pending for its owner. An account made from a shown link carries this
+ * action on the user instead: its login starts from Keycloak's set-up mail, so the invitation is found by
+ * the address that login has just verified.
  */
 final class AcceptInvitationAction implements RequiredActionProvider {
 
@@ -33,6 +35,9 @@ final class AcceptInvitationAction implements RequiredActionProvider {
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
         InvitationAcceptance acceptance = new InvitationAcceptance(context.getSession(), context.getRealm());
+        if (tokenHash(context) == null && !fromUser(context, acceptance)) {
+            return;
+        }
         InvitationAcceptance.Lookup lookup = acceptance.byHash(tokenHash(context));
         if (!lookup.valid()) {
             context.challenge(ended(context, InvitationPages.refusalMessage(lookup.refusal())));
@@ -84,6 +89,26 @@ final class AcceptInvitationAction implements RequiredActionProvider {
         } else {
             context.challenge(page(context, "confirm", ticket, "tenancyInvitationChooseAction"));
         }
+    }
+
+    /**
+     * For the action stored on the user: names the newest pending invitation to the user's address in the
+     * login, and says whether there is one to show. Without a verified address it waits for a later login;
+     * with no invitation left (accepted, revoked, expired meanwhile) it ends.
+     */
+    private static boolean fromUser(RequiredActionContext context, InvitationAcceptance acceptance) {
+        UserModel user = context.getUser();
+        if (!user.isEmailVerified()) {
+            context.ignore();
+            return false;
+        }
+        Optional<InvitationAcceptance.Ticket> ticket = acceptance.pendingFor(user);
+        if (ticket.isEmpty()) {
+            context.success();
+            return false;
+        }
+        context.getAuthenticationSession().setClientNote(TOKEN_HASH_NOTE, ticket.get().tokenHash());
+        return true;
     }
 
     private static void done(RequiredActionContext context) {

@@ -31,6 +31,8 @@ final class InvitationAcceptance {
     static final String ERROR_DECLINED = "invitation_declined";
     static final String ERROR_EXPIRED = "invitation_expired";
     static final String ERROR_NOT_PENDING = "invitation_not_pending";
+    static final String ERROR_VOID = "invitation_void";
+    static final String REGISTER_METHOD = "tenancy_invitation";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -49,7 +51,9 @@ final class InvitationAcceptance {
         ACCEPTED,
         DECLINED,
         REVOKED,
-        TENANT_UNAVAILABLE
+        TENANT_UNAVAILABLE,
+        /** The member who made it may no longer invite to the tenant: nothing of it is granted. */
+        VOID
     }
 
     /** A pending invitation, with what the pages show. */
@@ -98,6 +102,14 @@ final class InvitationAcceptance {
                 if (tenant == null || !tenant.isEnabled() || !realm.isOrganizationsEnabled()) {
                     return new Lookup(null, Refusal.TENANT_UNAVAILABLE);
                 }
+                // Checked on every look-up, so each request that may accept checks it just before.
+                if (!new InvitationAuthority(session, realm).stands(tenant, invitation.invitedBy(),
+                        invitation.invitedVia())) {
+                    if (store.voidInvitation(invitation.id(), now)) {
+                        event(invitation, EventType.INVITE_ORG_ERROR, null).error(ERROR_VOID);
+                    }
+                    return new Lookup(null, Refusal.VOID);
+                }
                 List<String> ids = List.of(invitation.id());
                 return new Lookup(new Ticket(invitation.id(), invitation.tokenHash(), tenant, invitation.email(),
                         invitation.inviterName(), store.rolesOf(ids).getOrDefault(invitation.id(), new TreeSet<>()),
@@ -113,6 +125,9 @@ final class InvitationAcceptance {
             }
             case REVOKED -> {
                 return new Lookup(null, Refusal.REVOKED);
+            }
+            case VOID -> {
+                return new Lookup(null, Refusal.VOID);
             }
             default -> {
                 return new Lookup(null, Refusal.EXPIRED);
@@ -182,6 +197,26 @@ final class InvitationAcceptance {
         }
         event.success();
         return Optional.of(new Accepted(user, grant));
+    }
+
+    /**
+     * The ticket of the newest pending invitation to the user's address, for an account made from a shown
+     * link: its login has no invitation link to name the invitation, only the address it proved.
+     */
+    Optional<Ticket> pendingFor(UserModel user) {
+        if (user.getEmail() == null) {
+            return Optional.empty();
+        }
+        return store.pendingFor(user.getEmail().toLowerCase(Locale.ROOT), System.currentTimeMillis()).stream()
+                .map(invitation -> byHash(invitation.tokenHash()))
+                .filter(Lookup::valid)
+                .map(Lookup::ticket)
+                .findFirst();
+    }
+
+    /** Keycloak's REGISTER user event, for an account the invitation page made. */
+    void registered(Ticket ticket, UserModel user) {
+        event(ticket, EventType.REGISTER, user).detail(Details.REGISTER_METHOD, REGISTER_METHOD).success();
     }
 
     boolean decline(Ticket ticket) {

@@ -1,5 +1,6 @@
 package dev.tenancy.keycloak.invitation;
 
+import dev.tenancy.keycloak.config.TenancyPermission;
 import dev.tenancy.keycloak.tenant.Grantor;
 import dev.tenancy.keycloak.tenant.MembershipService;
 import java.util.ArrayList;
@@ -8,15 +9,17 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * What an invitation may still grant when it is accepted. An invitation made by a tenant member rests on
- * that member's authority, which can shrink after the invitation was sent: its roles are cut to what the
- * inviter could grant now (the same {@link Grantor} rule as at creation; nothing for an inviter who left
- * the tenant or was disabled or deleted), and it keeps no groups (only realm admins hand those out).
+ * Whether an invitation still stands, and what it may still grant, when it is accepted. An invitation made
+ * by a tenant member rests on that member's authority: it is void once the inviter is no longer an enabled
+ * member holding {@code manage-invitations} in the tenant; otherwise its roles are cut to what the inviter
+ * could grant now (the same {@link Grantor} rule as at creation), and it keeps no groups (only realm admins
+ * hand those out).
  */
 final class InvitationAuthority {
 
@@ -38,6 +41,24 @@ final class InvitationAuthority {
         boolean cut() {
             return !droppedRoles.isEmpty() || !droppedGroups.isEmpty();
         }
+    }
+
+    /**
+     * False when a member's invitation (or an older one that does not say who made it) lost its inviter's
+     * authority: the inviter was deleted or disabled, left the tenant, or may no longer invite there.
+     * Admin-made invitations are not re-checked here (see docs/decisions.md).
+     */
+    boolean stands(OrganizationModel tenant, String invitedBy, String invitedVia) {
+        if (VIA_ADMIN.equals(invitedVia)) {
+            return true;
+        }
+        UserModel inviter = invitedBy == null ? null : session.users().getUserById(realm, invitedBy);
+        if (inviter == null || !inviter.isEnabled()) {
+            return false;
+        }
+        return new MembershipService(session, realm).in(tenant, inviter)
+                .map(membership -> membership.has(TenancyPermission.MANAGE_INVITATIONS))
+                .orElse(false);
     }
 
     Grant now(InvitationAcceptance.Ticket ticket) {

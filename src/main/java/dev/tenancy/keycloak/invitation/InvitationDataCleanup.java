@@ -5,7 +5,8 @@ import org.keycloak.models.KeycloakSession;
 
 /**
  * Removes invitations with their realm or tenant, and a deleted group from the invitations that would have
- * added it, in the same transaction.
+ * added it, in the same transaction. A member's pending invitations rest on that member's authority: they
+ * become void when the member leaves the tenant or the user is deleted.
  */
 public final class InvitationDataCleanup implements OwnerRemovals {
 
@@ -17,6 +18,16 @@ public final class InvitationDataCleanup implements OwnerRemovals {
     @Override
     public void tenantRemoved(KeycloakSession session, String realmId, String tenantId) {
         new InvitationStore(session, realmId).deleteTenant(tenantId);
+    }
+
+    @Override
+    public void userRemoved(KeycloakSession session, String realmId, String userId) {
+        new InvitationStore(session, realmId).voidOfUser(userId, System.currentTimeMillis());
+    }
+
+    @Override
+    public void memberLeft(KeycloakSession session, String realmId, String tenantId, String userId) {
+        new InvitationStore(session, realmId).voidOfMember(tenantId, userId, System.currentTimeMillis());
     }
 
     @Override

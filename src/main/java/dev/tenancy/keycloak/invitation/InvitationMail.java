@@ -45,12 +45,15 @@ final class InvitationMail {
         }
     }
 
+    /**
+     * Sends the mail. {@code forAdmin}: the caller is a realm admin, who may read why a send failed and may
+     * invite without mail; tenant members get neither (the SMTP error can name internal hosts).
+     */
     Outcome send(String address, Locale locale, String tenantName, String inviterName, List<String> roles,
-            long expiresAt, String link) {
+            long expiresAt, String link, boolean forAdmin) {
         Map<String, String> smtp = realm.getSmtpConfig();
         if (smtp == null || smtp.get("host") == null || smtp.get("host").isBlank()) {
-            return Outcome.failed("The realm has no SMTP server configured; the invitation was saved, resend it"
-                    + " once email works or create it with \"sendEmail\": false");
+            return Outcome.failed(noSmtp(forAdmin));
         }
         try {
             Theme theme = session.theme().getTheme(Theme.Type.EMAIL);
@@ -81,12 +84,25 @@ final class InvitationMail {
             return Outcome.ok();
         } catch (EmailException e) {
             LOG.warnf("Invitation mail for realm %s could not be sent: %s", realm.getName(), rootMessage(e));
-            return Outcome.failed("The invitation was saved but the email could not be sent ("
-                    + rootMessage(e) + "); resend it later");
+            return Outcome.failed(notSent(forAdmin, rootMessage(e)));
         } catch (Exception e) {
             LOG.warnf(e, "Invitation mail for realm %s could not be prepared", realm.getName());
             return Outcome.failed("The invitation was saved but the email could not be prepared; resend it later");
         }
+    }
+
+    /** Only admins may invite without mail; members get 403 for it, so they are not told to try. */
+    static String noSmtp(boolean forAdmin) {
+        return "The realm has no SMTP server configured; the invitation was saved, resend it once email works"
+                + (forAdmin ? " or create it with \"sendEmail\": false" : "");
+    }
+
+    /** The SMTP cause can name internal hosts and ports: for realm admins only (it is logged either way). */
+    static String notSent(boolean forAdmin, String cause) {
+        return forAdmin
+                ? "The invitation was saved but the email could not be sent (" + cause + "); resend it later"
+                : "The invitation was saved but the email could not be sent; the realm's administrators can see"
+                        + " why in the server log. Resend it later";
     }
 
     private static String rootMessage(Throwable e) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.keycloak.email.EmailException;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
@@ -58,6 +59,7 @@ public final class InvitationPages {
             case DECLINED -> "tenancyInvitationWasDeclined";
             case REVOKED -> "tenancyInvitationRevoked";
             case TENANT_UNAVAILABLE -> "tenancyInvitationTenantUnavailable";
+            case VOID -> "tenancyInvitationVoid";
         };
     }
 
@@ -101,7 +103,8 @@ public final class InvitationPages {
     private Response register(InvitationAcceptance.Ticket ticket, String token, MultivaluedMap<String, String> form) {
         boolean accountExists = acceptance.invitedUser(ticket).isPresent();
         InvitationRegistration registration = new InvitationRegistration(session, realm);
-        List<FormMessage> errors = accountExists ? List.of() : registration.validate(ticket.email(), form);
+        List<FormMessage> errors = accountExists ? List.of()
+                : registration.validate(ticket.email(), form, !ticket.linkShown());
         if ((accountExists || !errors.isEmpty()) && !acceptance.stillPending(ticket)) {
             // A concurrent request accepted the invitation (and made the account) a moment ago.
             return noLongerValid();
@@ -109,6 +112,11 @@ public final class InvitationPages {
         if (accountExists) {
             return invitation(ticket, token, new MultivaluedHashMap<>(),
                     List.of(new FormMessage(null, "tenancyInvitationAccountExists")), Response.Status.CONFLICT);
+        }
+        if (ticket.linkShown() && AccountSetupMail.unavailable(realm).isPresent()) {
+            LOG.debugf("Invitation %s: shown link cannot register a new account: %s", ticket.id(),
+                    AccountSetupMail.unavailable(realm).get());
+            return message("tenancyInvitationCannotRegister", "tenancyInvitationTitle", Response.Status.CONFLICT);
         }
         if (!errors.isEmpty()) {
             return invitation(ticket, token, form, errors, Response.Status.BAD_REQUEST);
@@ -130,8 +138,11 @@ public final class InvitationPages {
      */
     private Response registerProven(InvitationAcceptance.Ticket ticket, MultivaluedMap<String, String> form,
             InvitationRegistration registration) {
-        Optional<InvitationAcceptance.Accepted> accepted = acceptance.accept(ticket,
-                () -> registration.create(ticket.email(), form, true));
+        Optional<InvitationAcceptance.Accepted> accepted = acceptance.accept(ticket, () -> {
+            UserModel created = registration.createProven(ticket.email(), form);
+            acceptance.registered(ticket, created);
+            return created;
+        });
         if (accepted.isEmpty()) {
             return noLongerValid();
         }
@@ -153,17 +164,33 @@ public final class InvitationPages {
     }
 
     /**
-     * A link that was shown to its creator proves nothing about the mailbox (the creator could be
-     * registering someone else's address): the account is made unverified with Keycloak's VERIFY_EMAIL
-     * required action and the invitation stays pending. The login that follows runs Keycloak's verify-email
-     * step, then {@link AcceptInvitationAction}, which accepts only for a verified invited address.
+     * A link that was shown to its creator proves nothing about the mailbox: whoever saw it could be
+     * registering someone else's address. The account is made unverified and without a password, and
+     * Keycloak's execute-actions mail goes to the invited address; only its owner can verify it and choose a
+     * password. The invitation stays pending and is accepted at the end of that step (or of a later sign-in)
+     * by {@link AcceptInvitationAction}, which accepts only for the verified invited address.
      */
     private Response registerUnproven(InvitationAcceptance.Ticket ticket, MultivaluedMap<String, String> form,
             InvitationRegistration registration) {
-        UserModel user = registration.create(ticket.email(), form, false);
-        LOG.debugf("New user %s registered from the shown link of invitation %s; email to be verified",
+        UserModel user = registration.createUnproven(ticket.email(), form);
+        try {
+            new AccountSetupMail(session, realm).send(user, ticket);
+        } catch (EmailException e) {
+            // No account without its mail: nobody could ever set its password.
+            session.getTransactionManager().setRollbackOnly();
+            LOG.warnf("Account set-up mail for invitation %s could not be sent: %s", ticket.id(), e.getMessage());
+            return message("tenancyInvitationSetupMailFailed", "tenancyInvitationTitle",
+                    Response.Status.SERVICE_UNAVAILABLE);
+        }
+        acceptance.registered(ticket, user);
+        LOG.debugf("New user %s registered from the shown link of invitation %s; set-up mail sent",
                 user.getId(), ticket.id());
-        return new InvitationLogin(session, realm).toConfirm(ticket, user.getUsername());
+        return session.getProvider(LoginFormsProvider.class)
+                .setAttribute("tenancyMessage", "tenancyInvitationSetupMailSent")
+                .setAttribute("tenancyMessageParameter", ticket.email())
+                .setAttribute("tenancyTitle", "tenancyInvitationSetupMailSentTitle")
+                .setStatus(Response.Status.OK)
+                .createForm(MESSAGE_TEMPLATE);
     }
 
     private Response httpsRequired() {
@@ -183,6 +210,8 @@ public final class InvitationPages {
                 .setAttribute("tenancyActionUrl", actionUrl())
                 .setAttribute("tenancyForm", new InvitationFormBean(form))
                 .setAttribute("registrationEmailAsUsername", realm.isRegistrationEmailAsUsername())
+                // A shown link takes no password: the mailbox owner chooses it (see registerUnproven).
+                .setAttribute("tenancyPasswordAtRegistration", !ticket.linkShown())
                 .setStatus(status);
         if (!errors.isEmpty()) {
             page.setErrors(errors);

@@ -20,9 +20,11 @@ import org.keycloak.userprofile.ValidationException;
 /**
  * An account for a new invitee, made from the invitation page's form. The email is the invited one,
  * whatever the form says. It counts as verified only when the link went to that address by mail and to no
- * one else (following it proves the mailbox); a link that was shown to its creator proves nothing, so that
- * account must pass Keycloak's verify-email step first. The realm's user profile and password policy
- * validate the rest, as on Keycloak's own registration page.
+ * one else (following it proves the mailbox), and only then does the form set a password. A link that was
+ * shown to its creator proves nothing: that account gets no credential from the visitor at all, only
+ * Keycloak's VERIFY_EMAIL and UPDATE_PASSWORD required actions, which the mailbox owner completes from
+ * {@link AccountSetupMail}. The realm's user profile and password policy validate the rest, as on Keycloak's
+ * own registration page.
  */
 final class InvitationRegistration {
 
@@ -40,8 +42,11 @@ final class InvitationRegistration {
         this.realm = realm;
     }
 
-    /** Every problem with the form, checked without writing anything; empty when the account can be made. */
-    List<FormMessage> validate(String email, MultivaluedMap<String, String> form) {
+    /**
+     * Every problem with the form, checked without writing anything; empty when the account can be made.
+     * Without {@code withPassword} the password fields are not read.
+     */
+    List<FormMessage> validate(String email, MultivaluedMap<String, String> form, boolean withPassword) {
         List<FormMessage> errors = new ArrayList<>();
         try {
             profile(email, form).validate();
@@ -49,6 +54,9 @@ final class InvitationRegistration {
             for (ValidationException.Error error : e.getErrors()) {
                 errors.add(new FormMessage(error.getAttribute(), error.getMessage(), error.getMessageParameters()));
             }
+        }
+        if (!withPassword) {
+            return errors;
         }
         String password = form.getFirst(PASSWORD);
         if (password == null || password.isEmpty()) {
@@ -66,18 +74,27 @@ final class InvitationRegistration {
         return errors;
     }
 
-    /**
-     * Creates the account; call only after {@link #validate} found nothing. Unless {@code emailProven}, the
-     * account gets Keycloak's {@code VERIFY_EMAIL} required action.
-     */
-    UserModel create(String email, MultivaluedMap<String, String> form, boolean emailProven) {
+    /** Creates a verified account with the form's password; call only after {@link #validate} found nothing. */
+    UserModel createProven(String email, MultivaluedMap<String, String> form) {
         UserModel user = profile(email, form).create();
         user.setEnabled(true);
-        user.setEmailVerified(emailProven);
-        if (!emailProven) {
-            user.addRequiredAction(UserModel.RequiredAction.VERIFY_EMAIL);
-        }
+        user.setEmailVerified(true);
         user.credentialManager().updateCredential(UserCredentialModel.password(form.getFirst(PASSWORD), false));
+        return user;
+    }
+
+    /**
+     * Creates an unverified account without any credential, whose owner must verify the address and choose a
+     * password, then accepts the invitation at the end of that login ({@link AcceptInvitationAction}, stored
+     * on the user because that login starts from Keycloak's mail, not from the invitation link).
+     */
+    UserModel createUnproven(String email, MultivaluedMap<String, String> form) {
+        UserModel user = profile(email, form).create();
+        user.setEnabled(true);
+        user.setEmailVerified(false);
+        AccountSetupMail.ACTIONS.forEach(user::addRequiredAction);
+        AcceptInvitationActionFactory.ensureRegistered(realm);
+        user.addRequiredAction(AcceptInvitationAction.ID);
         return user;
     }
 

@@ -42,13 +42,19 @@ public final class InvitationService {
         this.audit = audit;
     }
 
-    /** The answer to a create or resend: the invitation, the link when the caller asked for it, the mail. */
-    record Issued(InvitationView invitation, String link, InvitationMail.Outcome mail) {
+    /**
+     * The answer to a create or resend: the invitation, the link when the caller asked for it, the mail, and a
+     * warning when a shown link cannot make a new account in this realm.
+     */
+    record Issued(InvitationView invitation, String link, InvitationMail.Outcome mail, String warning) {
 
         Map<String, Object> toJson() {
             Map<String, Object> json = invitation.toJson();
             if (link != null) {
                 json.put("link", link);
+            }
+            if (warning != null) {
+                json.put("warning", warning);
             }
             if (mail != null) {
                 json.put("emailSent", mail.sent());
@@ -97,7 +103,8 @@ public final class InvitationService {
             mailLimit(config).requireMaySend(tenant.getId(), sender(access), now);
         }
         long lifespan = input.lifespanSeconds().orElse(config.invitationLifespanSeconds());
-        String locale = input.locale().orElseGet(() -> defaultLocale(existing));
+        // Never the existing user's locale: the answer would tell whether the address has an account.
+        String locale = input.locale().orElseGet(this::realmLocale);
         InvitationToken token = InvitationToken.generate();
         TenancyInvitationEntity invitation = new TenancyInvitationEntity(KeycloakModelUtils.generateId(),
                 realm.getId(), tenant.getId(), input.email(), inviter == null ? null : inviter.getId(),
@@ -115,7 +122,7 @@ public final class InvitationService {
                 groups.stream().map(KeycloakModelUtils::buildGroupPath).toList());
         audit.tenantChange(TenancyResource.TENANCY_INVITATION, OperationType.CREATE, tenant.getId(), view.toJson(),
                 "tenants", tenant.getId(), "invitations", invitation.id());
-        return deliver(tenant, view, token, input.sendEmail());
+        return deliver(tenant, view, token, input.sendEmail(), access);
     }
 
     List<InvitationView> list(OrganizationModel tenant, InvitationStatus status, String emailPart, int first,
@@ -157,7 +164,7 @@ public final class InvitationService {
         InvitationView view = views.of(invitation);
         audit.tenantChange(TenancyResource.TENANCY_INVITATION, OperationType.ACTION, tenant.getId(),
                 event(view, "resend"), "tenants", tenant.getId(), "invitations", id, "resend");
-        return deliver(tenant, view, token, sendEmail);
+        return deliver(tenant, view, token, sendEmail, access);
     }
 
     /** Held to the rules of create, as resend: whoever could not make this invitation cannot end it either. */
@@ -192,15 +199,27 @@ public final class InvitationService {
         }
     }
 
-    private Issued deliver(OrganizationModel tenant, InvitationView view, InvitationToken token, boolean sendEmail) {
+    private Issued deliver(OrganizationModel tenant, InvitationView view, InvitationToken token, boolean sendEmail,
+            TenantAccess access) {
         String link = InvitationPages.link(session, realm, token.value());
         if (!sendEmail) {
-            return new Issued(view, link, null);
+            return new Issued(view, link, null, AccountSetupMail.unavailable(realm).orElse(null));
         }
-        InvitationMail.Outcome mail = new InvitationMail(session, realm).send(view.email(),
-                Locale.forLanguageTag(view.locale() == null ? "en" : view.locale()), tenant.getName(),
-                view.inviterName(), List.copyOf(view.roles()), view.expiresAt(), link);
-        return new Issued(view, null, mail);
+        InvitationMail.Outcome mail = new InvitationMail(session, realm).send(view.email(), mailLocale(view),
+                tenant.getName(), view.inviterName(), List.copyOf(view.roles()), view.expiresAt(), link,
+                access.viaAdminApi());
+        return new Issued(view, null, mail, null);
+    }
+
+    /**
+     * The mail speaks the invitee's language when their account chose one: read only here, for the mail,
+     * and never stored or shown, so no answer tells whether the address has an account.
+     */
+    private Locale mailLocale(InvitationView view) {
+        UserModel existing = session.users().getUserByEmail(realm, view.email());
+        String userLocale = existing == null ? null : existing.getFirstAttribute(UserModel.LOCALE);
+        String tag = userLocale != null && !userLocale.isBlank() ? userLocale : view.locale();
+        return Locale.forLanguageTag(tag == null ? "en" : tag);
     }
 
     /**
@@ -254,11 +273,7 @@ public final class InvitationService {
         return TenancyException.conflict("The invitation is no longer pending (" + status + ")");
     }
 
-    private String defaultLocale(UserModel existing) {
-        String userLocale = existing == null ? null : existing.getFirstAttribute(UserModel.LOCALE);
-        if (userLocale != null && !userLocale.isBlank()) {
-            return userLocale;
-        }
+    private String realmLocale() {
         return realm.getDefaultLocale() == null ? "en" : realm.getDefaultLocale();
     }
 

@@ -10,7 +10,12 @@ enum InvitationStatus {
     ACCEPTED,
     DECLINED,
     REVOKED,
-    EXPIRED;
+    EXPIRED,
+    /**
+     * Ended by the extension, not by a person: a member's invitation whose inviter left the tenant, was
+     * disabled or deleted, or lost {@code manage-invitations}. Its authority went with them.
+     */
+    VOID;
 
     static Optional<InvitationStatus> parse(String text) {
         return Arrays.stream(values()).filter(status -> status.label().equals(text)).findFirst();

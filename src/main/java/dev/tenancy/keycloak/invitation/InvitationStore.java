@@ -138,6 +138,35 @@ final class InvitationStore {
                 .executeUpdate() == 1;
     }
 
+    /** Ends a pending invitation whose inviter's authority is gone; see {@link InvitationStatus#VOID}. */
+    boolean voidInvitation(String id, long now) {
+        return em.createNamedQuery("tenancy.voidInvitation")
+                .setParameter("realmId", realmId).setParameter("id", id).setParameter("now", now)
+                .executeUpdate() == 1;
+    }
+
+    /** Voids the pending invitations {@code userId} made as a member of the tenant; admin-made ones stay. */
+    int voidOfMember(String tenantId, String userId, long now) {
+        return em.createNamedQuery("tenancy.voidInvitationsOfMember")
+                .setParameter("realmId", realmId).setParameter("tenantId", tenantId)
+                .setParameter("userId", userId).setParameter("now", now)
+                .executeUpdate();
+    }
+
+    /** The same in every tenant of the realm, for a deleted user. */
+    int voidOfUser(String userId, long now) {
+        return em.createNamedQuery("tenancy.voidInvitationsOfUser")
+                .setParameter("realmId", realmId).setParameter("userId", userId).setParameter("now", now)
+                .executeUpdate();
+    }
+
+    /** Pending, unexpired invitations to {@code email} (lower case), newest first. */
+    List<TenancyInvitationEntity> pendingFor(String email, long now) {
+        return em.createNamedQuery("tenancy.pendingInvitationsOfEmail", TenancyInvitationEntity.class)
+                .setParameter("realmId", realmId).setParameter("email", email).setParameter("now", now)
+                .getResultList();
+    }
+
     boolean expire(String id, long now) {
         return em.createNamedQuery("tenancy.expireInvitation")
                 .setParameter("realmId", realmId).setParameter("id", id).setParameter("now", now)

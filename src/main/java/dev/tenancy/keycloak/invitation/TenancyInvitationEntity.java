@@ -44,6 +44,20 @@ import jakarta.persistence.Table;
     @NamedQuery(name = "tenancy.revokeInvitation", query = "update TenancyInvitation i"
             + " set i.status = 'revoked', i.pendingKey = null, i.revokedAt = :now, i.revokedBy = :userId"
             + " where i.realmId = :realmId and i.id = :id and i.status = 'pending'"),
+    @NamedQuery(name = "tenancy.voidInvitation", query = "update TenancyInvitation i"
+            + " set i.status = 'void', i.pendingKey = null, i.revokedAt = :now"
+            + " where i.realmId = :realmId and i.id = :id and i.status = 'pending'"),
+    @NamedQuery(name = "tenancy.voidInvitationsOfMember", query = "update TenancyInvitation i"
+            + " set i.status = 'void', i.pendingKey = null, i.revokedAt = :now"
+            + " where i.realmId = :realmId and i.tenantId = :tenantId and i.invitedBy = :userId"
+            + " and i.status = 'pending' and (i.invitedVia is null or i.invitedVia = 'member')"),
+    @NamedQuery(name = "tenancy.voidInvitationsOfUser", query = "update TenancyInvitation i"
+            + " set i.status = 'void', i.pendingKey = null, i.revokedAt = :now"
+            + " where i.realmId = :realmId and i.invitedBy = :userId"
+            + " and i.status = 'pending' and (i.invitedVia is null or i.invitedVia = 'member')"),
+    @NamedQuery(name = "tenancy.pendingInvitationsOfEmail", query = "select i from TenancyInvitation i"
+            + " where i.realmId = :realmId and i.email = :email and i.status = 'pending' and i.expiresAt > :now"
+            + " order by i.createdAt desc, i.id"),
     @NamedQuery(name = "tenancy.expireInvitation", query = "update TenancyInvitation i"
             + " set i.status = 'expired', i.pendingKey = null"
             + " where i.realmId = :realmId and i.id = :id and i.status = 'pending' and i.expiresAt <= :now"),

@@ -49,7 +49,7 @@ public final class TenantInvitationsResource {
         Paging paging = Paging.of(first, max);
         InvitationStatus wanted = status == null || status.isBlank() ? null : InvitationStatus.parse(status.strip())
                 .orElseThrow(() -> TenancyException.badRequest(
-                        "Query parameter 'status' must be one of pending, accepted, declined, revoked, expired"));
+                        "Query parameter 'status' must be one of pending, accepted, declined, revoked, expired, void"));
         if (email != null && email.length() > 254) {
             throw TenancyException.badRequest("Query parameter 'email' is longer than 254 characters");
         }

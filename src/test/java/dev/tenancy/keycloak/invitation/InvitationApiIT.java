@@ -139,6 +139,67 @@ class InvitationApiIT {
     }
 
     @Test
+    void aMemberIsNotShownTheSmtpErrorNorToldToInviteWithoutMail() throws Exception {
+        String selfService = tenancy.selfService() + "/tenants/" + tenant + "/invitations";
+        mail.breakSmtp(realm);
+        HttpResult byMember;
+        HttpResult byAdmin;
+        try {
+            byMember = invite(realm.userToken("ada"), selfService, invitation("smtp-member@example.com"));
+            byAdmin = invite(realm.adminToken(), invitations(), invitation("smtp-admin@example.com"));
+        } finally {
+            mail.configure(realm);
+        }
+        Tenancy.expect(201, byMember, "member invites with broken SMTP");
+        assertThat(byMember.json().path("emailError").asText()).contains("server log")
+                .doesNotContain("(").doesNotContain("onnect").doesNotContain("localhost");
+        Tenancy.expect(201, byAdmin, "admin invites with broken SMTP");
+        assertThat(byAdmin.json().path("emailError").asText()).contains("could not be sent (");
+
+        ObjectNode noSmtp = Json.object();
+        noSmtp.putObject("smtpServer");
+        Tenancy.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), noSmtp), "remove SMTP");
+        try {
+            byMember = invite(realm.userToken("ada"), selfService, invitation("nosmtp-member@example.com"));
+            byAdmin = invite(realm.adminToken(), invitations(), invitation("nosmtp-admin@example.com"));
+        } finally {
+            mail.configure(realm);
+        }
+        assertThat(byMember.json().path("emailError").asText()).contains("no SMTP").doesNotContain("sendEmail");
+        assertThat(byAdmin.json().path("emailError").asText()).contains("no SMTP", "\"sendEmail\": false");
+    }
+
+    @Test
+    void theStoredLocaleNeverTellsWhetherTheAddressHasAnAccount() {
+        ObjectNode i18n = Json.object().put("internationalizationEnabled", true).put("defaultLocale", "en");
+        i18n.putArray("supportedLocales").add("en").add("de");
+        Tenancy.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), i18n), "enable de");
+        try {
+            String userId = realm.createUser("greta");
+            ObjectNode greta = (ObjectNode) Http.get(realm.adminUrl() + "/users/" + userId, realm.adminToken()).json();
+            greta.putObject("attributes").putArray("locale").add("de");
+            Tenancy.expect(204, Http.put(realm.adminUrl() + "/users/" + userId, realm.adminToken(), greta),
+                    "greta reads German");
+            int before = mail.received();
+
+            HttpResult existing = invite(realm.adminToken(), invitations(), invitation("greta@example.com"));
+            HttpResult unknown = invite(realm.adminToken(), invitations(), invitation("nobody-de@example.com"));
+
+            Tenancy.expect(201, existing, "invite an existing account");
+            assertThat(existing.json().path("locale").asText()).isEqualTo("en");
+            assertThat(unknown.json().path("locale").asText()).isEqualTo("en");
+            String id = existing.json().path("id").asText();
+            assertThat(Http.get(invitations() + "/" + id, realm.adminToken()).json().path("locale").asText())
+                    .isEqualTo("en");
+            // The mail alone, which only the address owner reads, is in the account's language.
+            assertThat(mail.lastTo("greta@example.com", before + 2).subject()).isEqualTo("Einladung zu ACME");
+        } finally {
+            Tenancy.expect(204, Http.put(realm.adminUrl(), realm.adminToken(),
+                    Json.object().put("internationalizationEnabled", false)), "disable i18n");
+        }
+    }
+
+    @Test
     void aFailedSendLeavesTheInvitationUsableAndSaysSo() throws Exception {
         mail.breakSmtp(realm);
         HttpResult created;

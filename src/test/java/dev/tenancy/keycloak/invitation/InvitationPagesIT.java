@@ -206,7 +206,7 @@ class InvitationPagesIT {
 
     @Test
     void aRejectedRegistrationChangesNothing() {
-        String link = link("careful@example.com", "member");
+        String link = mailedLink("careful@example.com", "member");
 
         HttpResult mismatch = Http.postForm(actionUrl(), registration(link, "careful", "Secret-123", "Secret-124"), null);
         HttpResult noPassword = Http.postForm(actionUrl(), registration(link, "careful", "", ""), null);
@@ -244,6 +244,11 @@ class InvitationPagesIT {
         JsonNode events = Http.get(realm.adminUrl() + "/events?type=INVITE_ORG&user=" + userId, realm.adminToken())
                 .json();
         assertThat(events.path(0).path("details").path("org_id").asText()).isEqualTo(tenant);
+        JsonNode registeredEvent = Http.get(realm.adminUrl() + "/events?type=REGISTER&user=" + userId,
+                realm.adminToken()).json().path(0);
+        assertThat(registeredEvent.path("details").path("tenancy_invitation_id").asText())
+                .isEqualTo(invitation.path("id").asText());
+        assertThat(registeredEvent.path("details").path("email").asText()).isEqualTo("newbie@example.com");
 
         HttpResult again = Http.get(link, null);
         assertThat(again.status()).isEqualTo(410);
@@ -257,31 +262,135 @@ class InvitationPagesIT {
     }
 
     @Test
-    void aShownLinkMakesAnUnverifiedAccountThatHasNotJoinedYet() {
+    void aShownLinkTakesNoPasswordAndMailsTheAddressOwnerToChooseOne() {
         String link = link("ceo@victim.example", "operator");
+        assertThat(Http.get(link, null).body()).doesNotContain("id=\"password\"")
+                .contains("confirm the address and choose your password");
+        int before = mail.received();
 
         HttpResult registered = Http.postForm(actionUrl(), registration(link, "hijacker", "Secret-123", "Secret-123"),
                 null);
 
-        assertThat(registered.status()).isEqualTo(303);
-        assertThat(registered.header("Location")).contains("/login-actions/authenticate");
+        assertThat(registered.status()).isEqualTo(200);
+        assertThat(registered.body()).contains("We sent an email to ceo@victim.example");
         JsonNode user = Http.get(realm.adminUrl() + "/users?email=ceo@victim.example&exact=true", realm.adminToken())
                 .json().path(0);
+        String userId = user.path("id").asText();
         assertThat(user.path("emailVerified").asBoolean()).isFalse();
-        assertThat(Json.texts(user.path("requiredActions"))).contains("VERIFY_EMAIL");
+        assertThat(Json.texts(user.path("requiredActions")))
+                .contains("VERIFY_EMAIL", "UPDATE_PASSWORD", "tenancy-accept-invitation");
+        // The squatter's password was never stored: no credential at all until the mailbox owner sets one.
+        assertThat(Http.get(realm.adminUrl() + "/users/" + userId + "/credentials", realm.adminToken()).json())
+                .isEmpty();
+        MailServer.Mail setup = mail.lastTo("ceo@victim.example", before + 1);
+        assertThat(setup.text() == null ? setup.html() : setup.text()).contains("login-actions/action-token");
         assertThat(invitationFor("ceo@victim.example").path("status").asText()).isEqualTo("pending");
-        Tenancy.expect(404, Http.get(tenancy.adminApi() + "/tenants/" + tenant + "/members/"
-                + user.path("id").asText(), realm.adminToken()), "not a member before verifying");
+        Tenancy.expect(404, Http.get(tenancy.adminApi() + "/tenants/" + tenant + "/members/" + userId,
+                realm.adminToken()), "not a member before verifying");
         HttpResult token = Http.postForm(realm.tokenUrl(), Map.of("grant_type", "password",
                 "client_id", TestRealm.TEST_CLIENT, "username", "hijacker", "password", "Secret-123"), null);
-        assertThat(token.status()).isEqualTo(400);
-        assertThat(token.body()).contains("not fully set up");
+        assertThat(token.status()).isNotEqualTo(200);
+        JsonNode registeredEvent = Http.get(realm.adminUrl() + "/events?type=REGISTER&user=" + userId,
+                realm.adminToken()).json().path(0);
+        assertThat(registeredEvent.path("details").path("tenancy_invitation_id").asText())
+                .isEqualTo(invitationFor("ceo@victim.example").path("id").asText());
+    }
+
+    @Test
+    void withoutSmtpAShownLinkCannotMakeAnAccountAndTheAdminIsWarned() {
+        var noSmtp = Json.object();
+        noSmtp.putObject("smtpServer");
+        Tenancy.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), noSmtp), "remove SMTP");
+        try {
+            HttpResult created = Http.post(invitations(), realm.adminToken(), body("nosmtp@example.com", false));
+            Tenancy.expect(201, created, "invite without mail");
+            assertThat(created.json().path("warning").asText()).contains("SMTP");
+            String link = created.json().path("link").asText();
+            TOKENS.add(InvitationApiIT.token(link));
+
+            HttpResult registered = Http.postForm(actionUrl(), registration(link, "nosmtp", "Secret-123",
+                    "Secret-123"), null);
+
+            assertThat(registered.status()).isEqualTo(409);
+            assertThat(registered.body()).contains("A new account cannot be created from this invitation link");
+            assertThat(Http.get(realm.adminUrl() + "/users?email=nosmtp@example.com&exact=true", realm.adminToken())
+                    .json()).isEmpty();
+            assertThat(invitationFor("nosmtp@example.com").path("status").asText()).isEqualTo("pending");
+        } finally {
+            mail.configure(realm);
+        }
+        assertThat(Http.post(invitations(), realm.adminToken(), body("smtp-again@example.com", false)).json()
+                .has("warning")).isFalse();
+    }
+
+    @Test
+    void aMembersInvitationIsVoidOnceTheInviterMayNoLongerInviteOrIsDisabled() {
+        String demoted = realm.createUser("vic");
+        tenancy.setRoles(tenant, demoted, "admin");
+        String disabled = realm.createUser("dina");
+        tenancy.setRoles(tenant, disabled, "admin");
+        String selfService = tenancy.selfService() + "/tenants/" + tenant + "/invitations";
+        String fromDemoted = mailed(realm.userToken("vic"), selfService,
+                Json.object().put("email", "from-vic@example.com"));
+        String fromDisabled = mailed(realm.userToken("dina"), selfService,
+                Json.object().put("email", "from-dina@example.com"));
+        tenancy.setRoles(tenant, demoted, "member");
+        var inviter = (com.fasterxml.jackson.databind.node.ObjectNode) Http.get(realm.adminUrl() + "/users/"
+                + disabled, realm.adminToken()).json();
+        Tenancy.expect(204, Http.put(realm.adminUrl() + "/users/" + disabled, realm.adminToken(),
+                inviter.put("enabled", false)), "disable the inviter");
+
+        HttpResult opened = Http.get(fromDemoted, null);
+        HttpResult registered = Http.postForm(actionUrl(), registration(fromDisabled, "fromdina", "Secret-123",
+                "Secret-123"), null);
+
+        for (HttpResult page : List.of(opened, registered)) {
+            assertThat(page.status()).isEqualTo(410);
+            assertThat(page.body()).contains("the person who sent it can no longer invite to this tenant");
+        }
+        assertThat(invitationFor("from-vic@example.com").path("status").asText()).isEqualTo("void");
+        assertThat(invitationFor("from-dina@example.com").path("status").asText()).isEqualTo("void");
+        assertThat(Http.get(realm.adminUrl() + "/users?email=from-dina@example.com&exact=true", realm.adminToken())
+                .json()).isEmpty();
+        JsonNode events = Http.get(realm.adminUrl() + "/events?type=INVITE_ORG_ERROR&max=500", realm.adminToken())
+                .json();
+        assertThat(events.toString()).contains("invitation_void");
+    }
+
+    @Test
+    void theMemberMadeInvitationsOfAnInviterWhoLeavesOrIsDeletedAreVoidAtOnce() {
+        String leaver = realm.createUser("leo");
+        tenancy.setRoles(tenant, leaver, "admin");
+        String deleted = realm.createUser("dee");
+        tenancy.setRoles(tenant, deleted, "admin");
+        String selfService = tenancy.selfService() + "/tenants/" + tenant + "/invitations";
+        mailed(realm.userToken("leo"), selfService, Json.object().put("email", "from-leo@example.com"));
+        mailed(realm.userToken("dee"), selfService, Json.object().put("email", "from-dee@example.com"));
+        // An admin's invitation does not rest on a member's authority: it stays.
+        mailedLink("from-admin@example.com");
+
+        Tenancy.expect(204, Http.delete(tenancy.adminApi() + "/tenants/" + tenant + "/members/" + leaver,
+                realm.adminToken()), "the inviter leaves");
+        Tenancy.expect(204, Http.delete(realm.adminUrl() + "/users/" + deleted, realm.adminToken()),
+                "the inviter is deleted");
+
+        assertThat(invitationFor("from-leo@example.com").path("status").asText()).isEqualTo("void");
+        assertThat(invitationFor("from-dee@example.com").path("status").asText()).isEqualTo("void");
+        assertThat(invitationFor("from-admin@example.com").path("status").asText()).isEqualTo("pending");
+        Tenancy.expect(200, Http.get(invitations() + "?status=void", realm.adminToken()), "filter by void");
     }
 
     @Test
     void atAcceptanceRolesTheInviterCanNoLongerGrantAndGroupsOfAMemberAreDroppedAndNamed() throws Exception {
+        // The default roles, and 'recruiter': invites, but stands below 'admin'.
+        tenancy.configure("""
+                {"roles": {"admin": {"permissions": ["manage-tenant", "manage-members", "manage-invitations",
+                                                       "manage-api-keys", "manage-credentials", "view-members"]},
+                           "operator": {"permissions": ["view-members"]}, "member": {},
+                           "recruiter": {"permissions": ["manage-invitations", "view-members"]}}}
+                """);
         String manager = realm.createUser("manny");
-        tenancy.setRoles(tenant, manager, "admin", "operator");
+        tenancy.setRoles(tenant, manager, "admin", "recruiter");
         String leaver = realm.createUser("lou");
         tenancy.setRoles(tenant, leaver, "admin", "member");
         String selfService = tenancy.selfService() + "/tenants/" + tenant + "/invitations";
@@ -303,8 +412,8 @@ class InvitationPagesIT {
             insert.setString(3, support);
             assertThat(insert.executeUpdate()).isEqualTo(1);
         }
-        // Manny keeps 'operator' only: 'admin' is now above him, 'operator' is not.
-        tenancy.setRoles(tenant, manager, "operator");
+        // Manny still invites as 'recruiter', but 'admin' is now above him; 'operator' is not.
+        tenancy.setRoles(tenant, manager, "recruiter");
         Tenancy.expect(204, Http.delete(tenancy.adminApi() + "/tenants/" + tenant + "/members/" + leaver,
                 realm.adminToken()), "the inviter leaves");
 
@@ -320,10 +429,12 @@ class InvitationPagesIT {
         String demotedId = userId("demoted@example.com");
         assertThat(Http.get(realm.adminUrl() + "/users/" + demotedId + "/groups", realm.adminToken()).json())
                 .isEmpty();
-        assertThat(orphan.status()).isEqualTo(200);
-        assertThat(orphan.body()).contains("Roles not granted", "operator").doesNotContain("Groups not granted");
-        assertThat(rolesOf("orphan@example.com")).isEmpty();
-        assertThat(invitationFor("orphan@example.com").path("status").asText()).isEqualTo("accepted");
+        // The inviter who left took the invitation's authority along: nothing is granted, no account made.
+        assertThat(orphan.status()).isEqualTo(410);
+        assertThat(orphan.body()).contains("can no longer invite to this tenant");
+        assertThat(Http.get(realm.adminUrl() + "/users?email=orphan@example.com&exact=true", realm.adminToken())
+                .json()).isEmpty();
+        assertThat(invitationFor("orphan@example.com").path("status").asText()).isEqualTo("void");
     }
 
     @Test

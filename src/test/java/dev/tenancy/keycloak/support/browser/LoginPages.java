@@ -82,9 +82,42 @@ public final class LoginPages {
             visible(By.id("tenancy-register")).click();
         }
 
+        /** A shown link asks for no password: the address owner chooses it from Keycloak's mail. */
+        public void registerWithoutPassword(String username, String firstName, String lastName) {
+            assertNoPasswordField();
+            visible(By.id("username")).sendKeys(username);
+            visible(By.id("firstName")).sendKeys(firstName);
+            visible(By.id("lastName")).sendKeys(lastName);
+            visible(By.id("tenancy-register")).click();
+        }
+
+        private void assertNoPasswordField() {
+            if (!browser.driver().findElements(By.id("password")).isEmpty()) {
+                throw new AssertionError("the invitation page asks for a password");
+            }
+        }
+
         public void signInToAccept() {
             visible(By.id("tenancy-sign-in")).click();
         }
+    }
+
+    /**
+     * The steps of Keycloak's execute-actions link: the page that asks to proceed, then the new password.
+     */
+    public void proceedWithActions() {
+        visible(By.partialLinkText("proceed")).click();
+    }
+
+    public void chooseNewPassword(String password) {
+        visible(By.id("password-new")).sendKeys(password);
+        visible(By.id("password-confirm")).sendKeys(password);
+        visible(By.id("kc-submit")).click();
+    }
+
+    /** Waits until the page shows {@code text}, such as Keycloak's info page at the end of an action link. */
+    public void awaitText(String text) {
+        browser.waiting().until(driver -> driver.findElement(By.tagName("body")).getText().contains(text));
     }
 
     public InvitationPage invitation() {
