@@ -160,6 +160,12 @@ final class InvitationAcceptance {
         if (user.getRequiredActionsStream().anyMatch(UserModel.RequiredAction.VERIFY_EMAIL.name()::equals)) {
             return false;
         }
+        // An invitation lets someone in; it does not hand roles to the inviter, nor to someone who is in
+        // already (roles of members change through the grant rule, and nobody changes their own).
+        if (user.getId().equals(ticket.invitedBy())
+                || organizations().isMember(ticket.tenant(), user)) {
+            return false;
+        }
         if (TenancyConfigStore.read(realm).invitationAllowDifferentEmail()) {
             return true;
         }

@@ -269,6 +269,30 @@ class InvitationBrowserIT {
     }
 
     @Test
+    void aMemberCannotTakeAnInvitationToRaiseTheirOwnRolesEvenWhereOtherAccountsMayAccept() {
+        String ivy = realm.createUser("ivy");
+        tenancy.setRoles(globex, ivy, "member");
+        HttpResult created = invite(globex, "someone-else@example.com", false, "operator");
+        JsonNode config = Http.get(tenancy.adminApi() + "/config", realm.adminToken()).json();
+        tenancy.configure(((ObjectNode) config.deepCopy()).put("invitationAllowDifferentEmail", true).toString());
+        try {
+            pages.open(created.json().path("link").asText());
+            pages.invitation().signInToAccept();
+            pages.signIn().signIn("ivy", "ivy");
+            LoginPages.ConfirmPage confirm = pages.confirm();
+
+            assertThat(confirm.wrongAccountWarning()).contains("someone-else@example.com");
+            confirm.continueWithoutAccepting();
+            pages.redirectedTo(landing);
+            assertThat(status(globex, created.json().path("id").asText())).isEqualTo("pending");
+            assertThat(Json.texts(Http.get(tenancy.adminApi() + "/tenants/" + globex + "/members/" + ivy,
+                    realm.adminToken()).json().path("roles"))).containsExactly("member");
+        } finally {
+            tenancy.configure(config.toString());
+        }
+    }
+
+    @Test
     void anExpiredLinkShowsAClearPage() throws Exception {
         HttpResult created = invite(acme, "slow@example.com", false);
         try (Connection connection = realm.server().database().openJdbc();
