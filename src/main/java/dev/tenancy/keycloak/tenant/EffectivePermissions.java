@@ -59,7 +59,8 @@ public record EffectivePermissions(Set<TenancyPermission> permissions, SortedMap
         return modules.getOrDefault(module, ModuleLevel.NONE);
     }
 
-    private static ModuleLevel levelOf(TenancyConfig config, Map<String, ? extends Map<String, ModuleLevel>> overrides,
+    /** A role's level on a module in one tenant: the tenant's override where it has one, else the realm default. */
+    static ModuleLevel levelOf(TenancyConfig config, Map<String, ? extends Map<String, ModuleLevel>> overrides,
             String role, String module) {
         Map<String, ModuleLevel> moduleOverrides = overrides.get(module);
         if (moduleOverrides != null && moduleOverrides.containsKey(role)) {

@@ -19,11 +19,7 @@ public record TenantMatrix(TenancyConfig config, Map<String, ? extends Map<Strin
     }
 
     public ModuleLevel level(String role, String module) {
-        Map<String, ModuleLevel> byRole = overrides.get(module);
-        if (byRole != null && byRole.containsKey(role)) {
-            return byRole.get(role);
-        }
-        return config.defaultLevel(role, module);
+        return EffectivePermissions.levelOf(config, overrides, role, module);
     }
 
     /** The same tenant with other overrides. */
