@@ -2,6 +2,7 @@ package dev.tenancy.keycloak.rest;
 
 import dev.tenancy.keycloak.apikey.ApiKeyIntrospection;
 import dev.tenancy.keycloak.apikey.MyApiKeysResource;
+import dev.tenancy.keycloak.console.TenancyConsoleResource;
 import dev.tenancy.keycloak.credential.OwnedCredentialsResource;
 import dev.tenancy.keycloak.invitation.InvitationPages;
 import dev.tenancy.keycloak.tenant.Membership;
@@ -87,6 +88,12 @@ public final class TenancyRealmResource {
         }
         SelfServiceCaller caller = SelfServiceCaller.authenticate(session, realm);
         return OwnedCredentialsResource.ofUser(session, realm, caller.auth().user(), caller.audit(session, realm));
+    }
+
+    /** The tenancy console: a page and its static modules; {@link TenancyConsoleResource}. */
+    @Path("console")
+    public TenancyConsoleResource console() {
+        return new TenancyConsoleResource(session, session.getContext().getRealm());
     }
 
     /** RFC 7662 introspection of API keys, for confidential clients (resource servers). */

@@ -1,7 +1,6 @@
 package dev.tenancy.keycloak.rest;
 
 import dev.tenancy.keycloak.TenancyVersion;
-import dev.tenancy.keycloak.scope.TenancyClientScopeInstaller;
 import java.util.Map;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -41,7 +40,7 @@ public final class TenancyRealmResourceProviderFactory
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        factory.register(new TenancyClientScopeInstaller(factory));
+        factory.register(new TenancyRealmSetup(factory));
     }
 
     @Override

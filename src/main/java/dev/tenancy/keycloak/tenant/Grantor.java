@@ -84,6 +84,19 @@ public final class Grantor {
     }
 
     /**
+     * The tenant's roles this member may grant, take away and pre-assign now: every role {@link #requireMayChange}
+     * would let through. The console offers these and no others; the API decides anyway.
+     */
+    public SortedSet<String> grantable() {
+        if (held == null) {
+            throw new IllegalStateException("A realm admin may grant every role; ask the realm's configuration");
+        }
+        SortedSet<String> grantable = new TreeSet<>(tenant.config().roles().keySet());
+        grantable.removeAll(beyond(grantable));
+        return grantable;
+    }
+
+    /**
      * Throws 403 unless every role whose overrides a change touches (an override added, removed or changed —
      * also one equal to the realm default, since it pins the level when the default changes later) is
      * dominated by the grantor both before and after the change.

@@ -9,7 +9,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeSet;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -52,7 +54,11 @@ public final class SelfServiceTenantResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> get() {
-        return membership.toJson();
+        MembershipService memberships = new MembershipService(session, realm);
+        Map<String, Object> json = new LinkedHashMap<>(membership.toJson());
+        json.put("tenantRoles", new TreeSet<>(memberships.matrix(tenant).config().roles().keySet()));
+        json.put("grantableRoles", memberships.grantorIn(tenant, caller).grantable());
+        return json;
     }
 
     @Path("members")

@@ -1,4 +1,7 @@
-package dev.tenancy.keycloak.scope;
+package dev.tenancy.keycloak.rest;
+
+import dev.tenancy.keycloak.console.TenancyConsoleClient;
+import dev.tenancy.keycloak.scope.TenancyClientScope;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,23 +14,24 @@ import org.keycloak.provider.ProviderEvent;
 import org.keycloak.provider.ProviderEventListener;
 
 /**
- * Gives every realm the {@link TenancyClientScope}: a new or imported realm when it is created (after the
- * import, so an imported scope of that name is kept), and every existing realm once the server has started.
+ * Gives every realm the {@link TenancyClientScope} and the {@link TenancyConsoleClient}: a new or imported realm
+ * when it is created (after the import, so an imported scope or client of that name is kept), and every existing
+ * realm once the server has started.
  */
-public final class TenancyClientScopeInstaller implements ProviderEventListener {
+final class TenancyRealmSetup implements ProviderEventListener {
 
-    private static final Logger LOG = Logger.getLogger(TenancyClientScopeInstaller.class);
+    private static final Logger LOG = Logger.getLogger(TenancyRealmSetup.class);
 
     private final KeycloakSessionFactory factory;
 
-    public TenancyClientScopeInstaller(KeycloakSessionFactory factory) {
+    TenancyRealmSetup(KeycloakSessionFactory factory) {
         this.factory = factory;
     }
 
     @Override
     public void onEvent(ProviderEvent event) {
         if (event instanceof RealmModel.RealmPostCreateEvent created) {
-            TenancyClientScope.ensure(created.getCreatedRealm());
+            ensure(created.getCreatedRealm());
         } else if (event instanceof PostMigrationEvent) {
             List<String> realmIds = new ArrayList<>();
             KeycloakModelUtils.runJobInTransaction(factory, session ->
@@ -39,14 +43,20 @@ public final class TenancyClientScopeInstaller implements ProviderEventListener 
                     KeycloakModelUtils.runJobInTransaction(factory, session -> {
                         RealmModel realm = session.realms().getRealm(realmId);
                         if (realm != null) {
-                            TenancyClientScope.ensure(realm);
+                            ensure(realm);
                         }
                     });
                 } catch (RuntimeException e) {
-                    LOG.warnf("Could not ensure the client scope '%s' in realm %s (another node may have added it "
-                            + "at the same time): %s", TenancyClientScope.NAME, realmId, e.getMessage());
+                    LOG.warnf("Could not ensure the client scope '%s' and the client '%s' in realm %s (another node "
+                            + "may have added them at the same time): %s", TenancyClientScope.NAME,
+                            TenancyConsoleClient.CLIENT_ID, realmId, e.getMessage());
                 }
             }
         }
+    }
+
+    private static void ensure(RealmModel realm) {
+        TenancyClientScope.ensure(realm);
+        TenancyConsoleClient.ensure(realm);
     }
 }

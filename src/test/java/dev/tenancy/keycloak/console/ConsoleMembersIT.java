@@ -1,0 +1,99 @@
+package dev.tenancy.keycloak.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenancy.keycloak.support.Http;
+import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TestRealm;
+import dev.tenancy.keycloak.support.browser.Browser;
+import dev.tenancy.keycloak.support.browser.Console;
+import dev.tenancy.keycloak.support.browser.ConsoleMembersPage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+
+/** The console's members page in Chromium, for a tenant admin, an operator, and on a phone-sized screen. */
+class ConsoleMembersIT {
+
+    @RegisterExtension
+    static final TestRealm realm = new TestRealm();
+
+    private static Tenancy tenancy;
+    private static Browser browser;
+    private static String tenantId;
+    private static String maryId;
+
+    @BeforeAll
+    static void aTenantWithAnAdminAnOperatorAndAMember() {
+        tenancy = new Tenancy(realm);
+        tenancy.configure("""
+                {"roles": {"admin": {"permissions": ["manage-tenant", "manage-members", "manage-invitations",
+                                                      "manage-api-keys", "manage-credentials", "view-members"]},
+                           "operator": {"permissions": ["view-members"]}, "member": {}},
+                 "modules": {"billing": {"admin": "admin", "operator": "write", "member": "read"}}}
+                """);
+        tenantId = tenancy.createTenant("acme");
+        tenancy.setRoles(tenantId, realm.createUser("ada"), "admin");
+        tenancy.setRoles(tenantId, realm.createUser("otto"), "operator");
+        maryId = realm.createUser("mary");
+        tenancy.setRoles(tenantId, maryId, "member");
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @AfterEach
+    void desktopAgain() {
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+    }
+
+    @Test
+    void aTenantAdminMakesAMemberAnOperator() {
+        Console console = Console.signIn(browser, realm.server().baseUrl(), realm.name(), "ada", "ada");
+        assertThat(console.awaitPage()).isEqualTo("Members");
+        ConsoleMembersPage members = new ConsoleMembersPage(console);
+        console.screenshot("members");
+
+        assertThat(members.usernames()).containsExactlyInAnyOrder("ada", "otto", "mary");
+        assertThat(members.canChangeRoles("ada")).as("nobody changes their own roles").isFalse();
+
+        members.setRoles("mary", "operator");
+
+        console.awaitText(By.cssSelector("[data-test='member-mary'] [data-test='member-roles']"), "operator");
+        assertThat(Http.get(tenancy.adminApi() + "/tenants/" + tenantId + "/members/" + maryId, realm.adminToken())
+                .json().path("roles").toString()).isEqualTo("[\"operator\"]");
+        tenancy.setRoles(tenantId, maryId, "member");
+    }
+
+    @Test
+    void anOperatorSeesTheMembersWithoutControls() {
+        Console console = Console.signIn(browser, realm.server().baseUrl(), realm.name(), "otto", "otto");
+        ConsoleMembersPage members = new ConsoleMembersPage(console);
+
+        assertThat(members.usernames()).contains("ada", "mary");
+        assertThat(members.canChangeRoles("mary")).isFalse();
+        assertThat(members.canRemove("mary")).isFalse();
+        assertThat(console.navigation()).doesNotContain("invitations", "tenants", "config");
+    }
+
+    @Test
+    void onAPhoneTheMenuOpensAndTheMembersShow() {
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        Console console = Console.signIn(browser, realm.server().baseUrl(), realm.name(), "ada", "ada");
+        console.visible(Console.test("menu")).click();
+        console.go("members");
+        ConsoleMembersPage members = new ConsoleMembersPage(console);
+        console.screenshot("members-phone");
+
+        assertThat(members.roles("otto")).contains("operator");
+        assertThat(members.canChangeRoles("otto")).isTrue();
+    }
+}
