@@ -12,29 +12,41 @@ export class ApiError extends Error {
 export class Api {
   #session;
   #realm;
+  #base;
 
-  constructor(session, realm) {
+  /** Called when the session has ended (a refused refresh, or a 401): the shell offers to sign in again. */
+  onSessionEnded = () => {};
+
+  constructor(session, realm, base) {
     this.#session = session;
     this.#realm = encodeURIComponent(realm);
+    this.#base = base;
   }
 
   /** A call to the self-service API; {@code path} starts with a slash. */
   self(method, path, body) {
-    return this.#call(method, `/realms/${this.#realm}/tenancy${path}`, body);
+    return this.#call(method, `${this.#base}/realms/${this.#realm}/tenancy${path}`, body);
   }
 
   /** A call to the tenancy admin API. */
   admin(method, path, body) {
-    return this.#call(method, `/admin/realms/${this.#realm}/tenancy${path}`, body);
+    return this.#call(method, `${this.#base}/admin/realms/${this.#realm}/tenancy${path}`, body);
   }
 
   /** A call to Keycloak's own admin API of the realm (groups for invitations). */
   keycloakAdmin(method, path, body) {
-    return this.#call(method, `/admin/realms/${this.#realm}${path}`, body);
+    return this.#call(method, `${this.#base}/admin/realms/${this.#realm}${path}`, body);
   }
 
   async #call(method, url, body) {
-    const headers = { Authorization: `Bearer ${await this.#session.accessToken()}`, Accept: 'application/json' };
+    let token;
+    try {
+      token = await this.#session.accessToken();
+    } catch (e) {
+      this.onSessionEnded();
+      throw new ApiError(401, '');
+    }
+    const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
     }
@@ -47,6 +59,9 @@ export class Api {
     }
     const text = await response.text();
     const data = text ? parse(text) : null;
+    if (response.status === 401) {
+      this.onSessionEnded();
+    }
     if (!response.ok) {
       const message = data && (data.errorMessage || data.error_description || data.error);
       throw new ApiError(response.status, typeof message === 'string' ? message : '',

@@ -26,8 +26,10 @@ class ConsoleApp {
   constructor(root) {
     this.root = root;
     this.realm = document.documentElement.dataset.realm;
-    this.session = new Session(this.realm);
-    this.api = new Api(this.session, this.realm);
+    const base = document.documentElement.dataset.base ?? '';
+    this.session = new Session(this.realm, base);
+    this.api = new Api(this.session, this.realm, base);
+    this.navigation = 0;
     this.tenants = [];
     this.tenant = null;
     this.page = null;
@@ -46,8 +48,12 @@ class ConsoleApp {
       this.render();
       return;
     }
+    this.api.onSessionEnded = () => {
+      this.sessionEnded = true;
+      this.render();
+    };
     this.user = whoIs(this.session.claims);
-    this.admin = adminRolesOf(this.session.claims, this.realm);
+    this.admin = adminRolesOf(this.session.claims);
     window.addEventListener('hashchange', () => this.route());
     await this.loadTenants();
     await this.route();
@@ -74,7 +80,7 @@ class ConsoleApp {
   /** Renews the token, for claims that changed (a new module, new roles). */
   async renewToken() {
     await this.session.renew();
-    this.admin = adminRolesOf(this.session.claims, this.realm);
+    this.admin = adminRolesOf(this.session.claims);
   }
 
   navigate(hash) {
@@ -86,17 +92,32 @@ class ConsoleApp {
   }
 
   async route() {
-    const [, area, id, pageId] = location.hash.split('/');
+    // A later navigation wins: answers that arrive for an earlier one (a slow tenant) are dropped.
+    this.navigation += 1;
+    const navigation = this.navigation;
+    const stale = () => navigation !== this.navigation;
+    const [, area, rawId, pageId] = location.hash.split('/');
+    let id;
+    try {
+      id = decodeURIComponent(rawId ?? '');
+    } catch (e) {
+      id = '';
+    }
     let definition;
     let params = {};
     if (area === 'admin') {
       definition = ADMIN_PAGES.find((page) => page.id === id && page.visible(this.admin));
       this.tenant = null;
     } else if (area === 'tenants') {
-      const membership = this.tenants.find((tenant) => tenant.id === decodeURIComponent(id ?? ''));
+      const membership = this.tenants.find((tenant) => tenant.id === id);
       if (membership) {
         if (this.tenant?.id !== membership.id) {
-          this.tenant = await this.api.self('GET', `/tenants/${segment(membership.id)}`).catch(() => membership);
+          const tenant = await this.api.self('GET', `/tenants/${segment(membership.id)}`)
+            .catch(() => ({ ...membership, tenantRoles: [], grantableRoles: [] }));
+          if (stale()) {
+            return;
+          }
+          this.tenant = tenant;
         }
         definition = TENANT_PAGES.find((page) => page.id === pageId && page.visible(this.tenant));
         params = { tenantId: membership.id };
@@ -116,17 +137,25 @@ class ConsoleApp {
     this.pageError = null;
     this.page = null;
     this.render();
+    let page = null;
+    let pageError = null;
     try {
       const { default: PageClass } = await definition.module();
-      const page = new PageClass(this, params);
+      page = new PageClass(this, params);
       await page.load();
-      this.page = page;
     } catch (error) {
-      this.pageError = error;
-      this.retry = () => this.route();
+      pageError = error;
     }
+    if (stale()) {
+      return;
+    }
+    this.page = pageError ? null : page;
+    this.pageError = pageError;
+    this.retry = () => this.route();
     this.render();
     this.root.querySelector('[data-page-title]')?.focus();
+    // For the benchmark (docs/benchmarks.md): when a page is rendered with its data and can be used.
+    performance.mark('tenancy-console:page-ready', { detail: definition.id });
   }
 
   defaultRoute() {
@@ -238,6 +267,13 @@ class ConsoleApp {
   }
 
   main() {
+    const ended = this.sessionEnded ? html`<section class="pf-v5-c-page__main-section">
+        ${alert('danger', t('app.sessionEnded'), '', { test: 'session-ended' })}
+        ${button(t('app.signInAgain'), () => location.reload(), { variant: 'primary', test: 'sign-in-again' })}</section>` : nothing;
+    return html`${ended}${this.content()}`;
+  }
+
+  content() {
     if (this.tenantsError) {
       return html`<section class="pf-v5-c-page__main-section">${errorAlert(this.tenantsError)}</section>`;
     }
@@ -266,9 +302,9 @@ function whoIs(claims) {
  * Which admin pages to offer, from the admin roles the console's token carries (its client may carry only these).
  * The admin API decides anyway; this only hides what would be refused.
  */
-function adminRolesOf(claims, realm) {
-  const client = realm === 'master' ? 'master-realm' : 'realm-management';
-  const roles = claims.resource_access?.[client]?.roles ?? [];
+function adminRolesOf(claims) {
+  // The console's client exists in the realms of the SaaS, never in the admin realm: realm-management holds the roles.
+  const roles = claims.resource_access?.['realm-management']?.roles ?? [];
   const has = (...names) => names.some((name) => roles.includes(name));
   return {
     viewRealm: has('view-realm', 'manage-realm'),

@@ -16,18 +16,22 @@ export class Session {
   #expiresAt = 0;
   #refreshing = null;
 
-  constructor(realm) {
-    this.#endpoints = `${location.origin}/realms/${encodeURIComponent(realm)}/protocol/openid-connect`;
+  constructor(realm, base) {
+    this.#endpoints = `${location.origin}${base}/realms/${encodeURIComponent(realm)}/protocol/openid-connect`;
     this.#redirectUri = location.origin + location.pathname;
   }
 
   /** Finishes a sign-in that Keycloak just redirected back from, or starts one. Resolves once signed in. */
   async start(locale) {
     const query = new URLSearchParams(location.search);
-    if (query.has('state')) {
-      return this.#finish(query);
+    const pending = JSON.parse(sessionStorage.getItem(PENDING) ?? 'null');
+    sessionStorage.removeItem(PENDING);
+    if (query.has('state') && pending && pending.state === query.get('state')) {
+      return this.#finish(query, pending);
     }
-    await this.#begin(locale);
+    // No sign-in of this tab is waiting for this answer (a link someone sent, a page restored from history):
+    // its parameters are ignored, and a fresh sign-in starts.
+    await this.#begin(locale, pending?.route ?? location.hash);
     return new Promise(() => {}); // the browser is leaving for the login page
   }
 
@@ -70,9 +74,9 @@ export class Session {
     form.submit();
   }
 
-  async #begin(locale) {
+  async #begin(locale, route) {
     const verifier = randomText(48);
-    const pending = { state: randomText(24), nonce: randomText(24), verifier, route: location.hash };
+    const pending = { state: randomText(24), nonce: randomText(24), verifier, route };
     sessionStorage.setItem(PENDING, JSON.stringify(pending));
     const challenge = base64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
     const url = new URL(`${this.#endpoints}/auth`);
@@ -81,18 +85,17 @@ export class Session {
       scope: 'openid', state: pending.state, nonce: pending.nonce, code_challenge: challenge,
       code_challenge_method: 'S256', ui_locales: locale,
     }).toString();
-    location.assign(url.toString());
+    // replace, not assign: Back after signing in must not return to a used authorization request.
+    location.replace(url.toString());
   }
 
-  async #finish(query) {
-    const pending = JSON.parse(sessionStorage.getItem(PENDING) ?? 'null');
-    sessionStorage.removeItem(PENDING);
-    history.replaceState(null, '', location.pathname + (pending?.route ?? ''));
+  async #finish(query, pending) {
+    history.replaceState(null, '', location.pathname + (pending.route?.startsWith('#') ? pending.route : ''));
     if (query.has('error')) {
       throw new SignInError(query.get('error_description') || query.get('error'));
     }
-    if (!pending || pending.state !== query.get('state') || !query.get('code')) {
-      throw new SignInError('state');
+    if (!query.get('code')) {
+      throw new SignInError('no code');
     }
     await this.#tokenRequest({ grant_type: 'authorization_code', code: query.get('code'),
       redirect_uri: this.#redirectUri, code_verifier: pending.verifier });

@@ -1,5 +1,6 @@
 package dev.tenancy.keycloak.config;
 
+import dev.tenancy.keycloak.console.TenancyConsoleClient;
 import java.util.List;
 import java.util.Optional;
 import org.keycloak.common.Profile;
@@ -17,6 +18,9 @@ public final class ConsoleTabMirror {
     public static final String TAB_ID = "tenancy";
     private static final String TAB_TYPE = UiTabProvider.class.getName();
 
+    /** The tab's field that shows where the tenancy console is. */
+    public static final String CONSOLE = "console";
+
     private ConsoleTabMirror() {
     }
 
@@ -30,8 +34,10 @@ public final class ConsoleTabMirror {
                 .findFirst();
         if (existing.isPresent()) {
             ComponentModel tab = existing.get();
-            if (!fields.equals(TenancyConfigText.fieldsOf(tab.getConfig()))) {
+            if (!fields.equals(TenancyConfigText.fieldsOf(tab.getConfig()))
+                    || !List.of(consoleLink(realm)).equals(tab.getConfig().get(CONSOLE))) {
                 write(tab, fields);
+                tab.getConfig().put(CONSOLE, List.of(consoleLink(realm)));
                 realm.updateComponent(tab);
             }
             return;
@@ -42,9 +48,15 @@ public final class ConsoleTabMirror {
         tab.setProviderType(TAB_TYPE);
         tab.setParentId(realm.getId());
         write(tab, fields);
+        tab.getConfig().put(CONSOLE, List.of(consoleLink(realm)));
         // The console adds the route parameter to what it saves; keep the stored form the same.
         tab.getConfig().put("tab", List.of(TAB_ID));
         realm.addComponentModel(tab);
+    }
+
+    /** The address the tab shows: this realm's tenancy console, on the server of the admin console. */
+    private static String consoleLink(RealmModel realm) {
+        return TenancyConsoleClient.path(realm);
     }
 
     private static void write(ComponentModel tab, TenancyConfigText.Fields fields) {

@@ -26,14 +26,21 @@ record ConsoleAsset(byte[] bytes, String mediaType, String etag) {
             "js", "text/javascript; charset=utf-8",
             "css", "text/css; charset=utf-8",
             "svg", "image/svg+xml");
-    private static final Map<String, Optional<ConsoleAsset>> LOADED = new ConcurrentHashMap<>();
+    /** Files found, kept; misses are not, so made-up paths cannot fill the heap. */
+    private static final Map<String, ConsoleAsset> LOADED = new ConcurrentHashMap<>();
 
     /** The file at {@code path} below the console's root, or empty for anything else. */
     static Optional<ConsoleAsset> find(String path) {
         if (path == null || !SAFE_PATH.matcher(path).matches()) {
             return Optional.empty();
         }
-        return LOADED.computeIfAbsent(path, ConsoleAsset::load);
+        ConsoleAsset known = LOADED.get(path);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<ConsoleAsset> loaded = load(path);
+        loaded.ifPresent(asset -> LOADED.put(path, asset));
+        return loaded;
     }
 
     /** The console's page, {@code index.html}, as text (the resource fills in the realm). */

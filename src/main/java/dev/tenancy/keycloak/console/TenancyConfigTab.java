@@ -115,6 +115,13 @@ public final class TenancyConfigTab implements UiTabProvider, UiTabProviderFacto
     private static List<ProviderConfigProperty> properties() {
         TenancyConfigText.Fields defaults = TenancyConfigText.format(TenancyConfig.defaults());
         return List.of(
+                // A URL_TYPE field would be a link, but Keycloak 26.7's console shows no address for it in a tab
+                // (its UrlComponent reads ".value" of the stored array); the address is shown to open or copy.
+                new ProviderConfigProperty(ConsoleTabMirror.CONSOLE, "Tenancy console",
+                        "This server's address for the tenancy console (open it in a new browser tab): tenants, members, invitations, API keys, credentials "
+                                + "and this configuration as a form, for realm admins and tenant admins alike. "
+                                + "Signing in there uses the realm's own login.", ProviderConfigProperty.STRING_TYPE,
+                        null),
                 new ProviderConfigProperty("roles", "Tenant roles",
                         "One role per line: 'name: permission, permission'. Permissions: manage-tenant, "
                                 + "manage-members, manage-invitations, manage-api-keys, manage-credentials, "

@@ -2,8 +2,12 @@ package dev.tenancy.keycloak.console;
 
 import dev.tenancy.keycloak.scope.TenancyClientScope;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.Objects;
 import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.common.util.Encode;
 import org.keycloak.models.AdminRoles;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
@@ -31,22 +35,40 @@ public final class TenancyConsoleClient {
             AdminRoles.VIEW_ORGANIZATIONS, AdminRoles.MANAGE_ORGANIZATIONS, AdminRoles.QUERY_ORGANIZATIONS,
             AdminRoles.QUERY_GROUPS, AdminRoles.VIEW_USERS, AdminRoles.MANAGE_USERS);
 
+    private static final Pattern GENERATED = Pattern.compile("/realms/[^/]+/tenancy/console/");
     private static final Logger LOG = Logger.getLogger(TenancyConsoleClient.class);
 
     private TenancyConsoleClient() {
     }
 
-    /** The console's own address in a realm, relative to Keycloak's base URL. */
+    /** Marks a realm whose client we made once: an operator who deletes it turns the console off for good. */
+    static final String MADE = "tenancy.consoleClient";
+
+    /** The console's own address in a realm, relative to Keycloak's base URL (the realm's name encoded). */
     public static String path(RealmModel realm) {
-        return "/realms/" + realm.getName() + "/tenancy/console/";
+        return "/realms/" + Encode.encodePathAsIs(realm.getName()) + "/tenancy/console/";
     }
 
     /**
-     * Creates the client when the realm has none of that id; an existing one (imported, or changed by the realm's
-     * admins) is left as it is. Runs after {@link TenancyClientScope#ensure}, whose scope it takes as default.
+     * Creates the client once per realm, not in the admin realm (master): tenants live in the SaaS's realms, and a
+     * second way to obtain master admin tokens is not something to add silently. An existing client (imported, or
+     * changed by the realm's admins) is left as it is, except that its generated addresses follow a renamed realm;
+     * a client the realm's admins deleted is not made again. Runs after {@link TenancyClientScope#ensure}, whose
+     * scope it takes as default.
      */
     public static void ensure(RealmModel realm) {
-        if (realm.getClientByClientId(CLIENT_ID) != null) {
+        if (Config.getAdminRealm().equals(realm.getName())) {
+            return;
+        }
+        ClientModel existing = realm.getClientByClientId(CLIENT_ID);
+        if (existing != null) {
+            followRename(realm, existing);
+            if (realm.getAttribute(MADE) == null) {
+                realm.setAttribute(MADE, "true");
+            }
+            return;
+        }
+        if (realm.getAttribute(MADE) != null) {
             return;
         }
         ClientModel client = KeycloakModelUtils.createPublicClient(realm, CLIENT_ID);
@@ -72,15 +94,51 @@ public final class TenancyConsoleClient {
                 .findFirst()
                 .ifPresent(scope -> client.addClientScope(scope, true));
         adminRoles(realm).forEach(client::addScopeMapping);
+        likeTheAdminConsole(realm, client);
+        realm.setAttribute(MADE, "true");
         LOG.infof("Created the client '%s' in realm %s", CLIENT_ID, realm.getName());
     }
 
+    /**
+     * Its tokens can carry admin roles, so sign-in takes the admin console's path: the same authentication flow
+     * overrides and ACR requirements as the realm's {@code security-admin-console}, if its admins set any (a step
+     * up required for the admin console is not bypassed through ours).
+     */
+    private static void likeTheAdminConsole(RealmModel realm, ClientModel client) {
+        ClientModel adminConsole = realm.getClientByClientId(Constants.ADMIN_CONSOLE_CLIENT_ID);
+        if (adminConsole == null) {
+            return;
+        }
+        adminConsole.getAuthenticationFlowBindingOverrides().forEach(client::setAuthenticationFlowBindingOverride);
+        for (String acr : List.of(Constants.DEFAULT_ACR_VALUES, Constants.MINIMUM_ACR_VALUE)) {
+            String value = adminConsole.getAttribute(acr);
+            if (value != null) {
+                client.setAttribute(acr, value);
+            }
+        }
+    }
+
+    /**
+     * Keycloak rewrites its own consoles' addresses when a realm is renamed, not ours: at the next start, addresses
+     * that are exactly what we generated for another name are rewritten; anything else was set by an admin.
+     */
+    private static void followRename(RealmModel realm, ClientModel client) {
+        String base = client.getBaseUrl();
+        if (base == null || path(realm).equals(base) || !GENERATED.matcher(base).matches()) {
+            return;
+        }
+        client.setBaseUrl(path(realm));
+        for (String uri : Set.copyOf(client.getRedirectUris())) {
+            if (uri.equals(base + "*")) {
+                client.removeRedirectUri(uri);
+                client.addRedirectUri(path(realm) + "*");
+            }
+        }
+        LOG.infof("Moved the client '%s' of realm %s to its new address %s", CLIENT_ID, realm.getName(), path(realm));
+    }
+
     private static List<RoleModel> adminRoles(RealmModel realm) {
-        // The admin realm keeps its own admin roles in its master admin client ("master-realm").
-        ClientModel masterAdmin = realm.getMasterAdminClient();
-        ClientModel management = masterAdmin != null && realm.getId().equals(masterAdmin.getRealm().getId())
-                ? masterAdmin
-                : realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
+        ClientModel management = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
         if (management == null) {
             return List.of();
         }

@@ -29,12 +29,14 @@ public final class TenancyConsoleResource {
     @GET
     public Response page() {
         if (!session.getContext().getUri().getRequestUri().getPath().endsWith("/")) {
-            // Without the slash, the page's relative module paths would resolve one level up.
-            return Response.status(Response.Status.MOVED_PERMANENTLY)
-                    .location(URI.create(TenancyConsoleClient.path(realm)))
-                    .build();
+            // Without the slash, the page's relative module paths would resolve one level up. Built from Keycloak's
+            // own base URL (its hostname settings), not from request headers, and not cached.
+            URI console = session.getContext().getUri().getBaseUriBuilder()
+                    .path("realms").path(realm.getName()).path("tenancy").path("console").path("/").build();
+            return Response.status(Response.Status.FOUND).location(console)
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
         }
-        String html = ConsolePage.render(ConsoleAsset.page(), realm.getName(), resourcesCommon());
+        String html = ConsolePage.render(ConsoleAsset.page(), realm.getName(), basePath(), resourcesCommon());
         return ConsoleHeaders.secure(session, realm, Response.ok(html, "text/html; charset=utf-8"))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
@@ -52,6 +54,12 @@ public final class TenancyConsoleResource {
                 .header(HttpHeaders.ETAG, asset.etag())
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .build();
+    }
+
+    /** Keycloak's base path ("" at the root, "/auth" under a relative path), for the page's API and OIDC calls. */
+    private String basePath() {
+        String path = session.getContext().getUri().getBaseUri().getPath();
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     /** Where Keycloak serves its common theme resources (PatternFly 5), versioned by Keycloak. */

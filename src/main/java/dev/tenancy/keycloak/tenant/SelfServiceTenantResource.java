@@ -1,5 +1,6 @@
 package dev.tenancy.keycloak.tenant;
 
+import dev.tenancy.keycloak.config.TenancyPermission;
 import dev.tenancy.keycloak.apikey.TenantApiKeysResource;
 import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.credential.OwnedCredentialsResource;
@@ -57,7 +58,11 @@ public final class SelfServiceTenantResource {
         MembershipService memberships = new MembershipService(session, realm);
         Map<String, Object> json = new LinkedHashMap<>(membership.toJson());
         json.put("tenantRoles", new TreeSet<>(memberships.matrix(tenant).config().roles().keySet()));
-        json.put("grantableRoles", memberships.grantorIn(tenant, caller).grantable());
+        // Which roles sit within the caller's power says something about how roles are defined; only those who
+        // grant (members, invitations) need it.
+        boolean grants = membership.has(TenancyPermission.MANAGE_MEMBERS)
+                || membership.has(TenancyPermission.MANAGE_INVITATIONS);
+        json.put("grantableRoles", grants ? memberships.grantorIn(tenant, caller).grantable() : new TreeSet<String>());
         return json;
     }
 

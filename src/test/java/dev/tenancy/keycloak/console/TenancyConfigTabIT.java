@@ -45,6 +45,7 @@ class TenancyConfigTabIT {
     void theTabShowsTheConfigurationAndSavesAChange() {
         TenancyTabPage tab = TenancyTabPage.open(browser, realm.server().baseUrl(), realm.name(), "admin", "admin");
 
+        assertThat(tab.consoleAddress()).isEqualTo("/realms/" + realm.name() + "/tenancy/console/");
         assertThat(tab.roles()).contains("operator: view-members");
         assertThat(tab.modules()).contains("billing: admin=admin, operator=write");
 

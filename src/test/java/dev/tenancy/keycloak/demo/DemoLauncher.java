@@ -145,8 +145,12 @@ public final class DemoLauncher {
 
                 ==================================================================================
                  keycloak-tenancy demo is running on %1$s  (Ctrl-C stops it)
-                   Admin console : %1$s/admin  (admin / admin), realm 'tenancy-demo'
-                   Demo users    : alice / alice (acme admin, globex member), bob / bob, carol / carol
+                   Admin console   : %1$s/admin  (admin / admin), realm 'tenancy-demo'
+                   Tenancy console : %1$s/realms/tenancy-demo/tenancy/console/
+                     sign in as alice / alice (admin of tenant acme: members, invitations, API keys,
+                     credentials, modules) or dana / dana (realm admin: tenants, configuration, keys)
+                   Demo users      : alice (acme admin, globex member), bob (acme operator), carol (globex
+                                     admin), dana (realm admin); the password is the username
                    A token with tenant claims (the organization:acme scope makes acme the active tenant):
 
                  curl -s %1$s/realms/tenancy-demo/protocol/openid-connect/token \\

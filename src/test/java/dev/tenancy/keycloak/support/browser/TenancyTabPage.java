@@ -30,6 +30,12 @@ public final class TenancyTabPage {
         return new TenancyTabPage(browser);
     }
 
+    /** The tenancy console's address, as the tab shows it. */
+    public String consoleAddress() {
+        return browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("input[data-testid='console']"))).getDomProperty("value");
+    }
+
     public String roles() {
         return browser.driver().findElement(ROLES).getDomProperty("value");
     }
