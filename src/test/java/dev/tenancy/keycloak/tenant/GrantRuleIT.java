@@ -2,6 +2,7 @@ package dev.tenancy.keycloak.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.Json;
@@ -61,6 +62,25 @@ class GrantRuleIT {
         assertThat(member.status()).isEqualTo(200);
         assertThat(invitation.status()).isEqualTo(201);
         assertThat(Json.texts(invitation.json().path("roles"))).containsExactly("operator");
+    }
+
+    @Test
+    void theTenantNamesTheRolesEachGranterMayGrantAndNothingToOthers() {
+        String stark = tenancy.createTenant("stark");
+        tenancy.setRoles(stark, realm.createUser("ines"), "admin");
+        tenancy.setRoles(stark, realm.createUser("otis"), "operator");
+        tenancy.setRoles(stark, realm.createUser("abel"), "analyst");
+        String tenant = tenancy.selfService() + "/tenants/" + stark;
+
+        JsonNode admin = Http.get(tenant, realm.userToken("ines")).json();
+        JsonNode operator = Http.get(tenant, realm.userToken("otis")).json();
+        JsonNode analyst = Http.get(tenant, realm.userToken("abel")).json();
+
+        assertThat(Json.texts(admin.path("tenantRoles"))).containsExactly("admin", "analyst", "member", "operator");
+        // analyst reaches 'admin' on reports, above the tenant admin's 'write'
+        assertThat(Json.texts(admin.path("grantableRoles"))).containsExactly("admin", "member", "operator");
+        assertThat(Json.texts(operator.path("grantableRoles"))).containsExactly("member", "operator");
+        assertThat(Json.texts(analyst.path("grantableRoles"))).as("grants nothing, is told nothing").isEmpty();
     }
 
     @Test
