@@ -25,7 +25,8 @@ final class KeycloakProcess {
     // -Dtenancy.test.httpPort / managementPort let a second checkout run its tests beside this one.
     static final int HTTP_PORT = Integer.getInteger("tenancy.test.httpPort", 8181);
     static final int MANAGEMENT_PORT = Integer.getInteger("tenancy.test.managementPort", 9181);
-    private static final Duration READY_LIMIT = Duration.ofSeconds(180);
+    /** {@code -Dtenancy.test.readySeconds=…} gives a machine busy with other builds more time. */
+    private static final Duration READY_LIMIT = Duration.ofSeconds(Long.getLong("tenancy.test.readySeconds", 180));
     private static final Duration STOP_LIMIT = Duration.ofSeconds(60);
     private static final HttpClient PROBE = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
