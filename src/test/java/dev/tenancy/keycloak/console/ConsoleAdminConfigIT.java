@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Dimension;
 
 /** The realm configuration form in Chromium: a saved module reaches members' tokens, a refused save stores nothing. */
 class ConsoleAdminConfigIT {
@@ -57,8 +58,8 @@ class ConsoleAdminConfigIT {
         config.addModule("reports");
         config.setLevel("reports", "admin", "write");
         config.setLevel("reports", "member", "read");
-        console.screenshot("admin-config");
         config.save();
+        screenshotOfTheWholeForm(console);
 
         assertThat(modulesOfMia().path("reports").asText()).isEqualTo("write");
         JsonNode stored = Http.get(tenancy.adminApi() + "/config", realm.adminToken()).json();
@@ -94,6 +95,13 @@ class ConsoleAdminConfigIT {
         assertThat(config.permissionsShown("admin")).contains("Manage members");
         assertThat(console.present(Console.test("save-config"))).isFalse();
         assertThat(console.navigation()).contains("config", "keys").doesNotContain("tenants");
+    }
+
+    /** The form is long: a tall window shows all of it in one picture. */
+    private static void screenshotOfTheWholeForm(Console console) {
+        browser.driver().manage().window().setSize(new Dimension(1400, 2600));
+        console.screenshot("admin-config");
+        console.desktopSized();
     }
 
     private static JsonNode modulesOfMia() {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Dimension;
 
 /** The encryption keys page in Chromium against the test server's KEK versions 1 and 2 (TestKeys). */
 class ConsoleAdminKeysIT {
@@ -56,7 +57,10 @@ class ConsoleAdminKeysIT {
         keys.rewrapUntil("Done");
         keys.refresh();
         console.awaitText(Console.test("keys-pending"), "0");
+        // Tall enough to show the finished rewrap under the versions.
+        browser.driver().manage().window().setSize(new Dimension(1400, 1400));
         console.screenshot("admin-keys");
+        console.desktopSized();
 
         assertThat(keys.count(2)).isEqualTo("1");
         JsonNode status = Http.get(tenancy.adminApi() + "/keys", realm.adminToken()).json();
