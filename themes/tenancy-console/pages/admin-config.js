@@ -80,7 +80,7 @@ export default class AdminConfigPage extends Page {
 
   form() {
     return section(html`
-      <form class="pf-v5-c-form" novalidate aria-label=${t('adminConfig.title')} data-test="config-form" @submit=${(e) => { e.preventDefault(); this.save(); }}>
+      <form class="pf-v5-c-form tc-config-form" novalidate aria-label=${t('adminConfig.title')} data-test="config-form" @submit=${(e) => { e.preventDefault(); this.save(); }}>
         ${this.rolesForm()}
         ${this.modulesForm()}
         ${this.invitationsForm()}
