@@ -77,6 +77,7 @@ class ConsoleCredentialsIT {
         assertThat(credentials.masked("outgoing")).isEqualTo("••••••••" + value.substring(value.length() - 4));
         assertThat(browser.driver().getPageSource()).doesNotContain(value);
         assertThat(credentials.openReveal("outgoing")).contains("audited").contains("names you").doesNotContain(value);
+        console.screenshot("credential-reveal-confirm");
 
         assertThat(credentials.confirmReveal()).isEqualTo(value);
         console.screenshot("credential-reveal");

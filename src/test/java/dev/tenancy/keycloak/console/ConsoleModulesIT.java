@@ -99,6 +99,7 @@ class ConsoleModulesIT {
         matrix.choose("member", "reports", "admin");
 
         assertThat(matrix.saveRefused()).contains("role 'member' would have 'admin' on 'reports' where you have 'write'");
+        console.screenshot("modules-refused");
         assertThat(matrix.effective("member", "reports")).isEqualTo("none");
         assertThat(Http.get(modules(), realm.adminToken()).json().path("overrides").toString()).isEqualTo("{}");
     }
