@@ -1,5 +1,5 @@
 // PatternFly 5 markup (Keycloak's own CSS) as small template functions, so pages read as what they show.
-import { html, nothing, ifDefined, ref } from './lit.js';
+import { html, nothing, ifDefined, live, ref } from './lit.js';
 import { t } from './i18n.js';
 import { ApiError } from './api.js';
 
@@ -99,7 +99,7 @@ export function table(caption, columns, rows, rowTest = () => undefined) {
     <table class="pf-v5-c-table pf-m-grid-md pf-m-compact" role="grid">
       <caption class="pf-v5-screen-reader">${caption}</caption>
       <thead class="pf-v5-c-table__thead">
-        <tr class="pf-v5-c-table__tr">${columns.map((column) => html`<th class="pf-v5-c-table__th" scope="col">${column}</th>`)}</tr>
+        <tr class="pf-v5-c-table__tr">${columns.map((column) => html`<th class="pf-v5-c-table__th pf-m-wrap" scope="col">${column}</th>`)}</tr>
       </thead>
       <tbody class="pf-v5-c-table__tbody">
         ${rows.map((row, index) => html`
@@ -136,7 +136,7 @@ export function field(id, text, control, { required = false, helper = '', error 
 
 export function textInput(id, value, onInput, { type = 'text', required = false, test, invalid = false, autocomplete = 'off', min, max } = {}) {
   return html`<span class="pf-v5-c-form-control ${invalid ? 'pf-m-error' : ''}">
-    <input id=${id} type=${type} .value=${value ?? ''} ?required=${required} aria-invalid=${invalid ? 'true' : 'false'}
+    <input id=${id} type=${type} .value=${live(value ?? '')} ?required=${required} aria-invalid=${invalid ? 'true' : 'false'}
       aria-describedby=${`${id}-helper`} autocomplete=${autocomplete} data-test=${ifDefined(test)}
       min=${ifDefined(min)} max=${ifDefined(max)} @input=${(e) => onInput(e.target.value)}></span>`;
 }
