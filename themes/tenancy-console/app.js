@@ -40,6 +40,7 @@ class ConsoleApp {
   async start() {
     followColourScheme();
     document.documentElement.lang = locale();
+    document.title = t('app.title');
     this.render();
     try {
       await this.session.start(locale());
@@ -72,8 +73,12 @@ class ConsoleApp {
 
   /** Loads the current tenant again (after a change that may have changed the user's own power). */
   async reloadTenant() {
-    if (this.tenant) {
-      this.tenant = await this.api.self('GET', `/tenants/${segment(this.tenant.id)}`);
+    const id = this.tenant?.id;
+    if (id) {
+      const tenant = await this.api.self('GET', `/tenants/${segment(id)}`);
+      if (this.tenant?.id === id) { // the user may have switched tenants meanwhile
+        this.tenant = tenant;
+      }
     }
   }
 
@@ -120,6 +125,12 @@ class ConsoleApp {
           this.tenant = tenant;
         }
         definition = TENANT_PAGES.find((page) => page.id === pageId && page.visible(this.tenant));
+        if (!definition) {
+          // A page this tenant does not offer the user: stay in the tenant they chose, on a page it does offer.
+          const offered = TENANT_PAGES.find((page) => page.visible(this.tenant));
+          location.replace(`#/tenants/${encodeURIComponent(membership.id)}/${offered.id}`);
+          return;
+        }
         params = { tenantId: membership.id };
       }
     }
@@ -209,7 +220,7 @@ class ConsoleApp {
               </select></span>` : nothing}
           <label class="pf-v5-screen-reader" for="language">${t('app.language')}</label>
           <span class="pf-v5-c-form-control tc-language">
-            <select id="language" data-test="language" @change=${(e) => { setLocale(e.target.value); this.route(); }}>
+            <select id="language" data-test="language" @change=${(e) => { setLocale(e.target.value); document.title = t('app.title'); this.route(); }}>
               ${locales().map((code) => html`<option value=${code} ?selected=${code === locale()}>${code === 'de' ? 'Deutsch' : 'English'}</option>`)}
             </select></span>
           <span class="tc-user" data-test="user">${this.user.name}</span>
@@ -311,7 +322,8 @@ function adminRolesOf(claims) {
     manageRealm: has('manage-realm'),
     viewTenants: has('view-organizations', 'manage-organizations', 'manage-realm'),
     manageTenants: has('manage-organizations', 'manage-realm'),
-    queryGroups: has('query-groups', 'view-users', 'manage-users'),
+    // Listing groups needs query-groups, putting invitees into one needs manage-users: offer groups with both.
+    assignGroups: has('manage-users') && has('query-groups', 'view-users', 'manage-users'),
   };
 }
 

@@ -49,7 +49,7 @@ export function alert(variant, title, detail = '', attrs = {}) {
   return html`
     <div class="pf-v5-c-alert pf-m-inline pf-m-${variant} tc-alert" role=${variant === 'danger' ? 'alert' : 'status'}
          data-test=${ifDefined(attrs.test)}>
-      <p class="pf-v5-c-alert__title"><span class="pf-v5-screen-reader">${variant}: </span>${title}</p>
+      <p class="pf-v5-c-alert__title"><span class="pf-v5-screen-reader">${t(`alert.${variant}`)}: </span>${title}</p>
       ${detail ? html`<div class="pf-v5-c-alert__description"><p>${detail}</p></div>` : nothing}
     </div>`;
 }
@@ -134,9 +134,13 @@ export function field(id, text, control, { required = false, helper = '', error 
     </div>`;
 }
 
-export function textInput(id, value, onInput, { type = 'text', required = false, test, invalid = false, autocomplete = 'off', min, max } = {}) {
+/**
+ * A text field. {@code masked} hides what is typed without being a password field, so browsers neither offer to
+ * save a third party's secret as this site's password nor suggest one.
+ */
+export function textInput(id, value, onInput, { type = 'text', required = false, test, invalid = false, autocomplete = 'off', min, max, masked = false } = {}) {
   return html`<span class="pf-v5-c-form-control ${invalid ? 'pf-m-error' : ''}">
-    <input id=${id} type=${type} .value=${live(value ?? '')} ?required=${required} aria-invalid=${invalid ? 'true' : 'false'}
+    <input id=${id} type=${type} class=${masked ? 'tc-masked' : ''} spellcheck=${masked ? 'false' : 'true'} .value=${live(value ?? '')} ?required=${required} aria-invalid=${invalid ? 'true' : 'false'}
       aria-describedby=${`${id}-helper`} autocomplete=${autocomplete} data-test=${ifDefined(test)}
       min=${ifDefined(min)} max=${ifDefined(max)} @input=${(e) => onInput(e.target.value)}></span>`;
 }
@@ -154,8 +158,8 @@ export function checkboxes(legend, name, options, chosen, onToggle, { test, disa
     <fieldset class="pf-v5-c-form__group tc-fieldset" data-test=${ifDefined(test)}>
       <legend class="pf-v5-c-form__label"><span class="pf-v5-c-form__label-text">${legend}</span></legend>
       <div class="pf-v5-c-form__group-control pf-m-inline">
-        ${options.map(([value, text]) => {
-          const id = `${name}-${value}`.replace(/[^A-Za-z0-9_-]/g, '_');
+        ${options.map(([value, text], index) => {
+          const id = `${name}-${index}`;
           return html`<div class="pf-v5-c-check">
             <input class="pf-v5-c-check__input" type="checkbox" id=${id} name=${name} .checked=${chosen.includes(value)}
               ?disabled=${disabled(value)} data-value=${value} @change=${(e) => onToggle(value, e.target.checked)}>
@@ -168,23 +172,85 @@ export function checkboxes(legend, name, options, chosen, onToggle, { test, disa
 }
 
 /**
- * A modal dialog: focus moves into it when it opens and Escape closes it. The caller renders it only while open.
+ * A modal dialog. While it is open, the masthead and menu are inert, Tab stays inside it, and focus starts on its
+ * first field — or, in a dialog without fields (a confirmation), on the dialog itself, so that a second press of
+ * Enter does not confirm by accident. Escape and ✕ close it unless {@code closable} is false (a secret shown once
+ * closes only through its own button). Focus returns to what opened it. The caller renders it only while open.
  */
-export function modal(title, body, footer, onClose, { test = 'dialog', variant = 'sm' } = {}) {
+export function modal(title, body, footer, onClose, { test = 'dialog', variant = 'sm', closable = true } = {}) {
   const titleId = uid('dialog-title');
+  const close = closable ? onClose : () => {};
   return html`
     <div class="pf-v5-c-backdrop">
       <div class="pf-v5-l-bullseye">
         <div class="pf-v5-c-modal-box pf-m-${variant}" role="dialog" aria-modal="true" aria-labelledby=${titleId}
-             data-test=${test} @keydown=${(e) => { if (e.key === 'Escape') onClose(); }} ${ref(focusFirst)}>
-          <button class="pf-v5-c-button pf-m-plain tc-modal-close" type="button" aria-label=${t('common.close')}
-                  @click=${onClose}>✕</button>
+             tabindex="-1" data-test=${test} @keydown=${(e) => keepFocusInside(e, close)} ${ref(openDialog)}>
+          ${closable ? html`<button class="pf-v5-c-button pf-m-plain tc-modal-close" type="button" aria-label=${t('common.close')}
+                  @click=${onClose}>✕</button>` : nothing}
           <header class="pf-v5-c-modal-box__header"><h1 class="pf-v5-c-modal-box__title" id=${titleId}>${title}</h1></header>
           <div class="pf-v5-c-modal-box__body">${body}</div>
           <footer class="pf-v5-c-modal-box__footer">${footer}</footer>
         </div>
       </div>
     </div>`;
+}
+
+const FOCUSABLE = 'button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), [href]';
+const BEHIND = ['.pf-v5-c-masthead', '.pf-v5-c-page__sidebar', '.pf-v5-c-skip-to-content'];
+let opener = null;
+
+function keepFocusInside(event, close) {
+  if (event.key === 'Escape') {
+    close();
+    return;
+  }
+  if (event.key !== 'Tab') {
+    return;
+  }
+  const focusable = [...event.currentTarget.querySelectorAll(FOCUSABLE)];
+  if (!focusable.length) {
+    event.preventDefault();
+    return;
+  }
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (event.shiftKey && (document.activeElement === first || document.activeElement === event.currentTarget)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
+/** Called by lit-html with the dialog when it appears and with undefined when it goes. */
+function openDialog(element) {
+  const behind = BEHIND.flatMap((selector) => [...document.querySelectorAll(selector)]);
+  if (element) {
+    if (element.contains(document.activeElement)) {
+      return;
+    }
+    if (!document.activeElement?.closest('.pf-v5-c-modal-box')) {
+      opener ??= document.activeElement;
+    }
+    behind.forEach((node) => { node.inert = true; });
+    queueMicrotask(() => {
+      const field = element.querySelector('input:not([type=hidden]):not([disabled]):not([readonly]), select:not([disabled]), textarea:not([disabled])');
+      (field ?? element).focus();
+    });
+  } else {
+    queueMicrotask(() => {
+      if (document.querySelector('.pf-v5-c-modal-box')) {
+        return; // another dialog took this one's place (a form followed by its result)
+      }
+      BEHIND.flatMap((selector) => [...document.querySelectorAll(selector)]).forEach((node) => { node.inert = false; });
+      const back = opener;
+      opener = null;
+      if (back?.isConnected) {
+        back.focus();
+      }
+    });
+  }
 }
 
 /**
@@ -204,25 +270,26 @@ export function secretOnce(id, labelText, value, warning, test = 'secret') {
                   @click=${(e) => copy(e.currentTarget, value)}>${t('common.copy')}</button>
         </div>
       </div>
+      <p class="tc-help" role="status" aria-live="polite" data-copy-status></p>
     </div>`;
 }
 
 async function copy(buttonElement, value) {
+  const input = buttonElement.closest('.pf-v5-c-clipboard-copy').querySelector('input');
+  let copied = false;
   try {
     await navigator.clipboard.writeText(value);
+    copied = true;
   } catch (e) {
-    const input = buttonElement.closest('.pf-v5-c-clipboard-copy').querySelector('input');
     input.select();
-    document.execCommand('copy');
+    copied = document.execCommand('copy');
   }
-  buttonElement.textContent = t('common.copied');
-}
-
-function focusFirst(element) {
-  if (element && !element.contains(document.activeElement)) {
-    queueMicrotask(() => {
-      const target = element.querySelector('input:not([type=hidden]):not([disabled]), select, textarea, .pf-v5-c-modal-box__footer button');
-      (target ?? element).focus();
-    });
+  // Said next to the field (announced), not written into the button lit-html renders.
+  const status = buttonElement.closest('.pf-v5-c-form__group').querySelector('[data-copy-status]');
+  if (status) {
+    status.textContent = copied ? t('common.copied') : t('common.copyByHand');
+  }
+  if (!copied) {
+    input.select();
   }
 }

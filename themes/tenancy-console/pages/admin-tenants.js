@@ -175,10 +175,11 @@ export default class AdminTenantsPage extends Page {
     this.notice = null;
     this.update();
     if (this.roleNames === undefined) {
-      const config = await this.act('roles', () => this.app.api.admin('GET', '/config'));
+      // Without view-realm the configuration is not readable: the roles are then typed in, without an error shown.
+      const config = this.app.admin.viewRealm ? await this.act('roles', () => this.app.api.admin('GET', '/config')) : null;
       this.roleNames = config ? Object.keys(config.roles ?? {}) : null;
     }
-    if (this.app.admin.queryGroups) {
+    if (this.app.admin.assignGroups) {
       await this.findGroups();
     }
     this.update();
@@ -243,7 +244,7 @@ export default class AdminTenantsPage extends Page {
   }
 
   groupChoices(draft) {
-    if (!this.app.admin.queryGroups) {
+    if (!this.app.admin.assignGroups) {
       return nothing;
     }
     const paths = [...new Set([...(this.groupPaths ?? []), ...draft.groups])].sort();
@@ -253,7 +254,8 @@ export default class AdminTenantsPage extends Page {
           <label class="pf-v5-c-form__label" for="invite-group-search"><span class="pf-v5-c-form__label-text">${t('adminTenants.findGroups')}</span></label>
         </div>
         <div class="pf-v5-c-form__group-control tc-actions">
-          ${textInput('invite-group-search', draft.groupSearch, (v) => { draft.groupSearch = v; }, { type: 'search', test: 'group-search' })}
+          <span @keydown=${(e) => { if (e.key === 'Enter') { e.preventDefault(); this.findGroups(); } }}>
+            ${textInput('invite-group-search', draft.groupSearch, (v) => { draft.groupSearch = v; }, { type: 'search', test: 'group-search' })}</span>
           ${button(t('common.search'), () => this.findGroups(), { test: 'find-groups', disabled: this.busy === 'groups' })}
         </div>
       </div>
@@ -277,8 +279,8 @@ export default class AdminTenantsPage extends Page {
     }
     const issued = await this.act('invite', () => this.app.api.admin('POST',
       `/tenants/${segment(draft.tenant.id)}/invitations`, body));
-    if (!issued) {
-      return;
+    if (!issued || this.inviting !== draft) {
+      return; // refused, or the dialog was closed meanwhile: an answer with a link is dropped unseen
     }
     if (issued.link || issued.emailSent === false || issued.warning) {
       // The link lives only in this dialog; closing it drops the answer.
@@ -296,7 +298,8 @@ export default class AdminTenantsPage extends Page {
       ${issued.emailSent === false ? alert('danger', t('adminTenants.mailFailed'), issued.emailError ?? '', { test: 'mail-failed' }) : nothing}
       ${issued.warning ? alert('warning', issued.warning, '', { test: 'link-warning' }) : nothing}
       ${issued.link ? secretOnce('invitation-link', t('adminTenants.link'), issued.link, t('adminTenants.linkOnce'), 'invitation-link') : nothing}`,
-    button(t('common.close'), close, { variant: 'primary', test: 'close-issued' }), close, { test: 'issued-dialog', variant: 'md' });
+    button(t('common.close'), close, { variant: 'primary', test: 'close-issued' }), close,
+    { test: 'issued-dialog', variant: 'md', closable: !issued.link });
   }
 }
 

@@ -221,7 +221,8 @@ export default class ApiKeysPage extends Page {
       ${secretOnce('api-key-value', t('apiKeys.key'), shown.key, t('apiKeys.keyOnce'), 'api-key')}
       ${shown.rotatedFrom ? alert('info', t(`apiKeys.graceInfo.${shown.rotatedFrom.grace}`), '', { test: 'grace-info' }) : nothing}
       <p class="tc-help">${shown.expiresAt ? t('apiKeys.expiresOn', { date: formatDate(shown.expiresAt) }) : t('apiKeys.noExpiry')}</p>`, html`
-      ${button(t('apiKeys.copiedDone'), close, { variant: 'primary', test: 'key-done' })}`, close, { test: 'api-key-dialog', variant: 'md' });
+      ${button(t('apiKeys.copiedDone'), close, { variant: 'primary', test: 'key-done' })}`, close,
+    { test: 'api-key-dialog', variant: 'md', closable: false });
   }
 
   openRotate(key) {

@@ -333,7 +333,7 @@ function valueFields(form) {
           autocomplete="off" spellcheck="false" aria-describedby="credential-value-helper" .value=${form.value}
           @input=${(e) => { form.value = e.target.value; }}></textarea></span>`
       : textInput('credential-value', form.value, (value) => { form.value = value; },
-        { type: 'password', required: true, test: 'credential-value', autocomplete: 'new-password' });
+        { required: true, test: 'credential-value', masked: true });
     return field('credential-value', t('credentials.value'), control, { required: true, helper: t('credentials.value.help') });
   }
   const oauth = form.oauth;
@@ -341,8 +341,8 @@ function valueFields(form) {
     textInput(`oauth-${key}`, oauth[key], (value) => { oauth[key] = value; }, { test: `oauth-${key}`, ...options }),
     { required: options.required, helper: options.helper });
   return html`
-    ${input('accessToken', { type: 'password', required: true, autocomplete: 'new-password' })}
-    ${input('refreshToken', { type: 'password', autocomplete: 'new-password' })}
+    ${input('accessToken', { required: true, masked: true })}
+    ${input('refreshToken', { masked: true })}
     ${input('expiresAt', { type: 'datetime-local' })}
     ${input('scopes', { helper: t('credentials.oauth.scopes.help') })}
     ${input('providerAccountId')}

@@ -59,9 +59,10 @@ public final class SelfServiceTenantResource {
         Map<String, Object> json = new LinkedHashMap<>(membership.toJson());
         json.put("tenantRoles", new TreeSet<>(memberships.matrix(tenant).config().roles().keySet()));
         // Which roles sit within the caller's power says something about how roles are defined; only those who
-        // grant (members, invitations) need it.
+        // grant roles (members, invitations) or set a role's module levels (the tenant's overrides) need it.
         boolean grants = membership.has(TenancyPermission.MANAGE_MEMBERS)
-                || membership.has(TenancyPermission.MANAGE_INVITATIONS);
+                || membership.has(TenancyPermission.MANAGE_INVITATIONS)
+                || membership.has(TenancyPermission.MANAGE_TENANT);
         json.put("grantableRoles", grants ? memberships.grantorIn(tenant, caller).grantable() : new TreeSet<String>());
         return json;
     }
