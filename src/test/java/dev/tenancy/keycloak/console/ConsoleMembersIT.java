@@ -8,12 +8,15 @@ import dev.tenancy.keycloak.support.TestRealm;
 import dev.tenancy.keycloak.support.browser.Browser;
 import dev.tenancy.keycloak.support.browser.Console;
 import dev.tenancy.keycloak.support.browser.ConsoleMembersPage;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /** The console's members page in Chromium, for a tenant admin, an operator, and on a phone-sized screen. */
 class ConsoleMembersIT {
@@ -82,6 +85,27 @@ class ConsoleMembersIT {
         assertThat(members.canChangeRoles("mary")).isFalse();
         assertThat(members.canRemove("mary")).isFalse();
         assertThat(console.navigation()).doesNotContain("invitations", "tenants", "config");
+    }
+
+    @Test
+    void inGermanTheConsoleSpeaksGermanAndInTheDarkItIsDark() {
+        ((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        try {
+            Console console = Console.signIn(browser, realm.server().baseUrl(), realm.name(), "ada", "ada");
+            console.chooseLanguage("Deutsch");
+
+            console.awaitText(By.cssSelector("[data-page-title]"), "Mitglieder");
+            assertThat(browser.driver().findElement(By.tagName("html")).getDomAttribute("class"))
+                    .contains("pf-v5-theme-dark");
+            assertThat(browser.driver().findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("de");
+            assertThat(new ConsoleMembersPage(console).usernames()).contains("mary");
+            console.screenshot("members-de-dark");
+            console.chooseLanguage("English");
+            console.awaitText(By.cssSelector("[data-page-title]"), "Members");
+        } finally {
+            ((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        }
     }
 
     @Test
