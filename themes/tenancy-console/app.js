@@ -14,6 +14,7 @@ const TENANT_PAGES = [
   { id: 'api-keys', nav: 'nav.apiKeys', visible: () => true, module: () => import('./pages/api-keys.js') },
   { id: 'credentials', nav: 'nav.credentials', visible: () => true, module: () => import('./pages/credentials.js') },
   { id: 'modules', nav: 'nav.modules', visible: () => true, module: () => import('./pages/modules.js') },
+  { id: 'leave', nav: 'nav.leave', visible: () => true, module: () => import('./pages/leave.js') },
 ];
 
 const ADMIN_PAGES = [

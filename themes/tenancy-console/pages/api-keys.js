@@ -32,9 +32,9 @@ export default class ApiKeysPage extends Page {
     this.memberNames = members;
   }
 
-  async fetchMine() {
-    const all = await this.app.api.self('GET', `/me/api-keys?max=${MAX_KEYS}`);
-    return all.filter((key) => key.tenantId === this.params.tenantId);
+  fetchMine() {
+    const query = new URLSearchParams({ tenantId: this.params.tenantId, max: String(MAX_KEYS) });
+    return this.app.api.self('GET', `/me/api-keys?${query}`);
   }
 
   fetchTenantKeys() {

@@ -59,8 +59,12 @@ public final class ApiKeyService {
         return issue(owner, membership.tenant().id(), input.name(), input.scopes().stored(), now, expiresAt);
     }
 
-    List<ApiKeyView> listOfOwner(UserModel owner, int first, int max) {
-        return store.listOfUser(owner.getId(), first, max).stream().map(ApiKeyView::of).toList();
+    /** The owner's keys, newest first; only those bound to {@code tenantId} when it is given. */
+    List<ApiKeyView> listOfOwner(UserModel owner, Optional<String> tenantId, int first, int max) {
+        List<TenancyApiKeyEntity> keys = tenantId
+                .map(tenant -> store.listOfUserInTenant(owner.getId(), tenant, first, max))
+                .orElseGet(() -> store.listOfUser(owner.getId(), first, max));
+        return keys.stream().map(ApiKeyView::of).toList();
     }
 
     List<ApiKeyView> listOfTenant(OrganizationModel tenant, int first, int max) {

@@ -60,6 +60,13 @@ final class ApiKeyStore {
                 .getResultList();
     }
 
+    List<TenancyApiKeyEntity> listOfUserInTenant(String userId, String tenantId, int first, int max) {
+        return em.createNamedQuery("tenancy.apiKeysOfUserInTenant", TenancyApiKeyEntity.class)
+                .setParameter("realmId", realmId).setParameter("userId", userId).setParameter("tenantId", tenantId)
+                .setFirstResult(first).setMaxResults(max)
+                .getResultList();
+    }
+
     List<TenancyApiKeyEntity> listOfTenant(String tenantId, int first, int max) {
         return em.createNamedQuery("tenancy.apiKeysOfTenant", TenancyApiKeyEntity.class)
                 .setParameter("realmId", realmId).setParameter("tenantId", tenantId)

@@ -1,6 +1,7 @@
 package dev.tenancy.keycloak.apikey;
 
 import dev.tenancy.keycloak.audit.TenancyAudit;
+import dev.tenancy.keycloak.error.TenancyException;
 import dev.tenancy.keycloak.http.NoStore;
 import dev.tenancy.keycloak.json.JsonInput;
 import dev.tenancy.keycloak.json.Paging;
@@ -16,12 +17,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /** {@code /realms/{realm}/tenancy/me/api-keys}: the caller's own keys; the key text is in the 201 answer only. */
 public final class MyApiKeysResource {
+
+    /** Tenant ids are Keycloak ids (36 characters); a longer filter is a mistake, not a tenant. */
+    private static final int MAX_ID_LENGTH = 255;
 
     private final KeycloakSession session;
     private final UserModel owner;
@@ -35,9 +40,15 @@ public final class MyApiKeysResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Map<String, Object>> list(@QueryParam("first") String first, @QueryParam("max") String max) {
+    public List<Map<String, Object>> list(@QueryParam("tenantId") String tenantId, @QueryParam("first") String first,
+            @QueryParam("max") String max) {
         Paging paging = Paging.of(first, max);
-        return keys.listOfOwner(owner, paging.first(), paging.max()).stream().map(ApiKeyView::toJson).toList();
+        if (tenantId != null && tenantId.length() > MAX_ID_LENGTH) {
+            throw TenancyException.badRequest("Query parameter 'tenantId' is longer than " + MAX_ID_LENGTH
+                    + " characters");
+        }
+        Optional<String> tenant = Optional.ofNullable(tenantId).filter(id -> !id.isBlank());
+        return keys.listOfOwner(owner, tenant, paging.first(), paging.max()).stream().map(ApiKeyView::toJson).toList();
     }
 
     @POST

@@ -22,6 +22,9 @@ import jakarta.persistence.Table;
             + " where k.realmId = :realmId and k.tenantId = :tenantId and k.id = :id"),
     @NamedQuery(name = "tenancy.apiKeysOfUser", query = "select k from TenancyApiKey k"
             + " where k.realmId = :realmId and k.userId = :userId order by k.createdAt desc, k.id"),
+    @NamedQuery(name = "tenancy.apiKeysOfUserInTenant", query = "select k from TenancyApiKey k"
+            + " where k.realmId = :realmId and k.userId = :userId and k.tenantId = :tenantId"
+            + " order by k.createdAt desc, k.id"),
     @NamedQuery(name = "tenancy.apiKeysOfTenant", query = "select k from TenancyApiKey k"
             + " where k.realmId = :realmId and k.tenantId = :tenantId order by k.createdAt desc, k.id"),
     @NamedQuery(name = "tenancy.revokeApiKey", query = "update TenancyApiKey k"

@@ -8,6 +8,7 @@ import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.Json;
 import dev.tenancy.keycloak.support.Tenancy;
 import dev.tenancy.keycloak.support.TestRealm;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,33 @@ class ApiKeyApiIT {
         String one = Http.get(mine() + "/" + id, realm.userToken("olga")).body();
         assertThat(listed).contains(id).doesNotContain(key).doesNotContain("\"key\"");
         assertThat(one).contains(id).doesNotContain(key);
+    }
+
+    @Test
+    void theOwnersKeysCanBeListedForOneTenant() {
+        String inAcme = create("olga", "{\"name\": \"acme-only\", \"tenantId\": \"" + acme
+                + "\", \"scopes\": [\"billing:read\"]}").json().path("id").asText();
+        String inGlobex = create("olga", "{\"name\": \"globex-only\", \"tenantId\": \"" + globex
+                + "\", \"scopes\": [\"billing:read\"]}").json().path("id").asText();
+
+        List<String> acmeKeys = ids(Http.get(mine() + "?tenantId=" + acme, realm.userToken("olga")).json());
+        List<String> globexKeys = ids(Http.get(mine() + "?tenantId=" + globex, realm.userToken("olga")).json());
+        List<String> all = ids(Http.get(mine(), realm.userToken("olga")).json());
+        HttpResult otherOwner = Http.get(mine() + "?tenantId=" + acme, realm.userToken("keeper"));
+        HttpResult tooLong = Http.get(mine() + "?tenantId=" + "x".repeat(256), realm.userToken("olga"));
+
+        assertThat(acmeKeys).contains(inAcme).doesNotContain(inGlobex);
+        assertThat(globexKeys).contains(inGlobex).doesNotContain(inAcme);
+        assertThat(all).contains(inAcme, inGlobex);
+        assertThat(ids(otherOwner.json())).as("only the caller's own keys").doesNotContain(inAcme);
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().path("errorMessage").asText()).contains("tenantId");
+    }
+
+    private static List<String> ids(JsonNode keys) {
+        List<String> ids = new ArrayList<>();
+        keys.forEach(key -> ids.add(key.path("id").asText()));
+        return ids;
     }
 
     @Test

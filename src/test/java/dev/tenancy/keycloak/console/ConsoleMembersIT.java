@@ -109,6 +109,28 @@ class ConsoleMembersIT {
     }
 
     @Test
+    void aMemberLeavesTheTenantAndTheLastManagerCannot() {
+        String leaId = realm.createUser("lea");
+        tenancy.setRoles(tenantId, leaId, "member");
+        Console lea = Console.signIn(browser, realm.server().baseUrl(), realm.name(), "lea", "lea");
+
+        lea.go("leave");
+        lea.visible(Console.test("confirm-leave")).click();
+
+        lea.visible(Console.test("no-tenants"));
+        assertThat(Http.get(tenancy.adminApi() + "/tenants/" + tenantId + "/members/" + leaId, realm.adminToken())
+                .status()).isEqualTo(404);
+
+        Console ada = Console.signIn(browser, realm.server().baseUrl(), realm.name(), "ada", "ada");
+        ada.go("leave");
+        ada.visible(Console.test("confirm-leave")).click();
+
+        assertThat(ada.visible(Console.test("leave-error")).getText()).contains("manage");
+        assertThat(Http.get(tenancy.adminApi() + "/tenants/" + tenantId + "/members", realm.adminToken()).body())
+                .contains("\"ada\"");
+    }
+
+    @Test
     void onAPhoneTheMenuOpensAndTheMembersShow() {
         browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         Console console = Console.signIn(browser, realm.server().baseUrl(), realm.name(), "ada", "ada");
