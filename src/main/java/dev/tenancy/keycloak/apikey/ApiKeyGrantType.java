@@ -1,7 +1,7 @@
 package dev.tenancy.keycloak.apikey;
 
-import dev.tenancy.keycloak.claims.TenantClaims;
-import dev.tenancy.keycloak.config.TenancyConfigStore;
+import dev.tenancy.keycloak.tenant.TenantClaims;
+import dev.tenancy.keycloak.config.TenancyConfigAttribute;
 import dev.tenancy.keycloak.scope.TenancyClientScope;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -52,7 +52,7 @@ final class ApiKeyGrantType extends OAuth2GrantTypeBase {
             throw error(Errors.INVALID_CLIENT, OAuthErrorException.UNAUTHORIZED_CLIENT,
                     "Public clients may not exchange API keys", Response.Status.UNAUTHORIZED);
         }
-        if (!TenancyConfigStore.read(realm).apiKeyClients().contains(client.getClientId())) {
+        if (!TenancyConfigAttribute.read(realm).apiKeyClients().contains(client.getClientId())) {
             throw error(Errors.NOT_ALLOWED, OAuthErrorException.UNAUTHORIZED_CLIENT, "Client '" + client.getClientId()
                     + "' may not exchange API keys; list it in the realm's tenancy setting apiKeyClients",
                     Response.Status.BAD_REQUEST);

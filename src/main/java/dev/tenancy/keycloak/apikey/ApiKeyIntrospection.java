@@ -1,6 +1,6 @@
 package dev.tenancy.keycloak.apikey;
 
-import dev.tenancy.keycloak.config.TenancyConfigStore;
+import dev.tenancy.keycloak.config.TenancyConfigAttribute;
 import dev.tenancy.keycloak.http.HttpsRequirement;
 import dev.tenancy.keycloak.http.NoStore;
 import jakarta.ws.rs.POST;
@@ -106,7 +106,7 @@ public final class ApiKeyIntrospection {
                     "Only confidential clients may introspect API keys", Response.Status.FORBIDDEN);
         }
         event.client(client);
-        if (!TenancyConfigStore.read(realm).introspectionClients().contains(client.getClientId())) {
+        if (!TenancyConfigAttribute.read(realm).introspectionClients().contains(client.getClientId())) {
             event.error(Errors.NOT_ALLOWED);
             throw new ErrorResponseException(OAuthErrorException.UNAUTHORIZED_CLIENT, "Client '" + client.getClientId()
                     + "' may not introspect API keys; list it in the realm's tenancy setting apiKeyIntrospectionClients"

@@ -1,6 +1,7 @@
 package dev.tenancy.keycloak.apikey;
 
-import dev.tenancy.keycloak.config.TenancyConfigStore;
+import dev.tenancy.keycloak.tenant.TenantDirectory;
+import dev.tenancy.keycloak.config.TenancyConfigAttribute;
 import dev.tenancy.keycloak.secret.SecretHash;
 import dev.tenancy.keycloak.tenant.Membership;
 import dev.tenancy.keycloak.tenant.MembershipService;
@@ -9,7 +10,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.organization.OrganizationProvider;
 
 /**
  * Turns presented key text (or the id a key's token names) into an {@link ActiveKey}, or nothing. Every use
@@ -32,7 +32,7 @@ final class ApiKeyResolver {
     Optional<ActiveKey> resolve(String text) {
         // The checksum and the realm's prefix reject most garbage before any database access.
         Optional<String> prefix = ApiKeyFormat.check(text);
-        if (prefix.isEmpty() || !prefix.get().equals(TenancyConfigStore.read(realm).apiKeyPrefix())) {
+        if (prefix.isEmpty() || !prefix.get().equals(TenancyConfigAttribute.read(realm).apiKeyPrefix())) {
             return Optional.empty();
         }
         TenancyApiKeyEntity key = store.findByHash(SecretHash.sha256Hex(text)).orElse(null);
@@ -59,10 +59,8 @@ final class ApiKeyResolver {
         if (owner == null || !owner.isEnabled()) {
             return Optional.empty();
         }
-        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
-        OrganizationModel tenant = organizations == null || !realm.isOrganizationsEnabled() ? null
-                : organizations.getById(key.tenantId());
-        if (tenant == null || !tenant.isEnabled()) {
+        OrganizationModel tenant = new TenantDirectory(session, realm).findEnabled(key.tenantId()).orElse(null);
+        if (tenant == null) {
             return Optional.empty();
         }
         Optional<Membership> membership = new MembershipService(session, realm).in(tenant, owner);

@@ -29,7 +29,7 @@ record ApiKeyScopes(SortedMap<String, ModuleLevel> levels) {
             String module = colon < 0 ? scope : scope.substring(0, colon);
             ModuleLevel level = colon < 0 ? null : ModuleLevel.parse(scope.substring(colon + 1)).orElse(null);
             if (!JsonInput.NAME.matcher(module).matches() || level == null || level == ModuleLevel.NONE) {
-                throw TenancyException.badRequest("Field 'scopes' has an invalid entry '" + scope
+                throw TenancyException.invalid("Field 'scopes' has an invalid entry '" + scope
                         + "'; expected <module>:<read|write|admin>");
             }
             levels.merge(module, level, ModuleLevel::max);

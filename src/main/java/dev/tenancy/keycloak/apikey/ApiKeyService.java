@@ -1,9 +1,10 @@
 package dev.tenancy.keycloak.apikey;
 
+import dev.tenancy.keycloak.tenant.TenantDirectory;
 import dev.tenancy.keycloak.audit.TenancyAudit;
-import dev.tenancy.keycloak.audit.TenancyResource;
+import dev.tenancy.keycloak.audit.TenancyResourceType;
 import dev.tenancy.keycloak.config.ModuleLevel;
-import dev.tenancy.keycloak.config.TenancyConfigStore;
+import dev.tenancy.keycloak.config.TenancyConfigAttribute;
 import dev.tenancy.keycloak.error.TenancyException;
 import dev.tenancy.keycloak.secret.SecretHash;
 import dev.tenancy.keycloak.tenant.Membership;
@@ -18,7 +19,6 @@ import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.organization.OrganizationProvider;
 
 /**
  * Creating, listing, revoking and rotating API keys. A key is created by its owner, for one of the owner's
@@ -113,18 +113,18 @@ public final class ApiKeyService {
             throw TenancyException.conflict("The key changed meanwhile; load it again");
         }
         store.refresh(old);
-        audit.tenantChange(TenancyResource.TENANCY_API_KEY, OperationType.ACTION, old.tenantId(),
+        audit.tenantChange(TenancyResourceType.TENANCY_API_KEY, OperationType.ACTION, old.tenantId(),
                 ApiKeyView.of(old).toJson(), "api-keys", old.id(), "rotate");
         return issued;
     }
 
     private Issued issue(UserModel owner, String tenantId, String name, String scopes, long now, Long expiresAt) {
-        String key = ApiKeyFormat.generate(TenancyConfigStore.read(realm).apiKeyPrefix());
+        String key = ApiKeyFormat.generate(TenancyConfigAttribute.read(realm).apiKeyPrefix());
         TenancyApiKeyEntity entity = new TenancyApiKeyEntity(KeycloakModelUtils.generateId(), realm.getId(), tenantId,
                 owner.getId(), name, ApiKeyFormat.displayed(key), SecretHash.sha256Hex(key), scopes, now, expiresAt);
         store.insert(entity);
         ApiKeyView view = ApiKeyView.of(entity);
-        audit.tenantChange(TenancyResource.TENANCY_API_KEY, OperationType.CREATE, tenantId, view.toJson(),
+        audit.tenantChange(TenancyResourceType.TENANCY_API_KEY, OperationType.CREATE, tenantId, view.toJson(),
                 "api-keys", entity.id());
         return new Issued(view, key);
     }
@@ -136,7 +136,7 @@ public final class ApiKeyService {
             throw TenancyException.conflict("The key is revoked already");
         }
         ApiKeyView view = ApiKeyView.of(key);
-        audit.tenantChange(TenancyResource.TENANCY_API_KEY, OperationType.ACTION, key.tenantId(), view.toJson(),
+        audit.tenantChange(TenancyResourceType.TENANCY_API_KEY, OperationType.ACTION, key.tenantId(), view.toJson(),
                 "api-keys", key.id(), "revoke");
         return view;
     }
@@ -155,10 +155,7 @@ public final class ApiKeyService {
 
     /** The owner's membership in the tenant; 403 when there is none (also for unknown tenants). */
     private Membership requireMembership(UserModel owner, String tenantId) {
-        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
-        OrganizationModel tenant = organizations == null || !realm.isOrganizationsEnabled() ? null
-                : organizations.getById(tenantId);
-        return Optional.ofNullable(tenant)
+        return new TenantDirectory(session, realm).findEnabled(tenantId)
                 .flatMap(found -> new MembershipService(session, realm).in(found, owner))
                 .orElseThrow(() -> TenancyException.forbidden("You are not a member of this tenant"));
     }

@@ -1,6 +1,6 @@
 package dev.tenancy.keycloak.apikey;
 
-import dev.tenancy.keycloak.claims.TenantClaims;
+import dev.tenancy.keycloak.tenant.TenantClaims;
 import dev.tenancy.keycloak.tenant.Membership;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.tenancy.keycloak.apikey;
 
-import dev.tenancy.keycloak.claims.TenantClaimsMapper;
+import dev.tenancy.keycloak.tenant.TenantClaims;
 import java.util.stream.Stream;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
@@ -32,7 +32,7 @@ final class KeyTokenClients {
     }
 
     private static boolean isIntrospectingClaimsMapper(ProtocolMapperModel mapper) {
-        return TenantClaimsMapper.PROVIDER_ID.equals(mapper.getProtocolMapper())
+        return TenantClaims.MAPPER_ID.equals(mapper.getProtocolMapper())
                 && OIDCAttributeMapperHelper.includeInIntrospection(mapper);
     }
 }

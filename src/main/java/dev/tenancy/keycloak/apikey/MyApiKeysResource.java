@@ -44,7 +44,7 @@ public final class MyApiKeysResource {
             @QueryParam("max") String max) {
         Paging paging = Paging.of(first, max);
         if (tenantId != null && tenantId.length() > MAX_ID_LENGTH) {
-            throw TenancyException.badRequest("Query parameter 'tenantId' is longer than " + MAX_ID_LENGTH
+            throw TenancyException.invalid("Query parameter 'tenantId' is longer than " + MAX_ID_LENGTH
                     + " characters");
         }
         Optional<String> tenant = Optional.ofNullable(tenantId).filter(id -> !id.isBlank());

@@ -25,7 +25,7 @@ public final class TenancyAudit {
         return new TenancyAudit(null);
     }
 
-    public void tenantChange(TenancyResource resource, OperationType operation, String tenantId,
+    public void tenantChange(TenancyResourceType resource, OperationType operation, String tenantId,
             Map<String, ?> representation, String... path) {
         if (events == null) {
             return;
@@ -37,7 +37,7 @@ public final class TenancyAudit {
      * An event about a failure that fails the request too: Keycloak rolls the request's transaction back, and
      * the event with it, so this one is stored in a transaction of its own. {@code details} say what failed.
      */
-    public void failure(KeycloakSession session, TenancyResource resource, OperationType operation, String tenantId,
+    public void failure(KeycloakSession session, TenancyResourceType resource, OperationType operation, String tenantId,
             Map<String, ?> representation, Map<String, String> details, String... path) {
         if (events == null) {
             return;
@@ -49,7 +49,7 @@ public final class TenancyAudit {
         });
     }
 
-    private static AdminEventBuilder describe(AdminEventBuilder event, TenancyResource resource,
+    private static AdminEventBuilder describe(AdminEventBuilder event, TenancyResourceType resource,
             OperationType operation, String tenantId, Map<String, ?> representation, String... path) {
         event.resource(resource.name()).operation(operation).resourcePath(prefixed(path))
                 .representation(representation);
@@ -59,7 +59,7 @@ public final class TenancyAudit {
         return event;
     }
 
-    public void realmChange(TenancyResource resource, OperationType operation, Map<String, ?> representation,
+    public void realmChange(TenancyResourceType resource, OperationType operation, Map<String, ?> representation,
             String... path) {
         tenantChange(resource, operation, null, representation, path);
     }

@@ -2,6 +2,7 @@ package dev.tenancy.keycloak.claims;
 
 import dev.tenancy.keycloak.apikey.ApiKeyTokens;
 import dev.tenancy.keycloak.tenant.Membership;
+import dev.tenancy.keycloak.tenant.TenantClaims;
 import dev.tenancy.keycloak.tenant.MembershipService;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +36,7 @@ import org.keycloak.representations.IDToken;
 public final class TenantClaimsMapper extends AbstractOIDCProtocolMapper implements OIDCAccessTokenMapper,
         OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper, EnvironmentDependentProviderFactory {
 
-    public static final String PROVIDER_ID = "tenancy-claims-mapper";
+    public static final String PROVIDER_ID = TenantClaims.MAPPER_ID;
     static final String ADD_TENANTS = "tenancy.claim.tenants";
     static final String ADD_TENANT = "tenancy.claim.tenant";
 

@@ -35,18 +35,18 @@ public final class TenancyConfigJson {
                 "invitationAllowDifferentEmail", "apiKeyClients", "apiKeyIntrospectionClients",
                 "invitationMailsPerSenderPerHour", "invitationMailsPerTenantPerHour", "invitationMaxResends"));
         if (!body.has("roles")) {
-            throw TenancyException.badRequest("Field 'roles' is required");
+            throw TenancyException.invalid("Field 'roles' is required");
         }
         SortedMap<String, Set<TenancyPermission>> roles = readRoles(body);
         if (roles.isEmpty()) {
-            throw TenancyException.badRequest("Field 'roles' must name at least one role");
+            throw TenancyException.invalid("Field 'roles' must name at least one role");
         }
         SortedMap<String, SortedMap<String, ModuleLevel>> modules = readModules(body, roles.keySet());
         long lifespan = body.optionalLong("invitationLifespanSeconds", MIN_LIFESPAN_SECONDS, MAX_LIFESPAN_SECONDS)
                 .orElse(TenancyConfig.DEFAULT_INVITATION_LIFESPAN_SECONDS);
         String prefix = body.optionalText("apiKeyPrefix", 16).orElse(TenancyConfig.DEFAULT_API_KEY_PREFIX);
         if (!API_KEY_PREFIX.matcher(prefix).matches()) {
-            throw TenancyException.badRequest("Field 'apiKeyPrefix' must match " + API_KEY_PREFIX.pattern());
+            throw TenancyException.invalid("Field 'apiKeyPrefix' must match " + API_KEY_PREFIX.pattern());
         }
         boolean allowDifferentEmail = body.optionalBoolean("invitationAllowDifferentEmail").orElse(false);
         SortedSet<String> apiKeyClients = new TreeSet<>(body.optionalTextList("apiKeyClients", CLIENT_ID, 100)
@@ -95,7 +95,7 @@ public final class TenancyConfigJson {
             List<String> labels = roleInput.optionalTextList("permissions", PERMISSION, 20).orElse(List.of());
             Set<TenancyPermission> permissions = EnumSet.noneOf(TenancyPermission.class);
             for (String label : labels) {
-                permissions.add(TenancyPermission.parse(label).orElseThrow(() -> TenancyException.badRequest(
+                permissions.add(TenancyPermission.parse(label).orElseThrow(() -> TenancyException.invalid(
                         "'roles." + role + ".permissions' has an unknown permission '" + label + "'")));
             }
             roles.put(role, permissions);
@@ -110,7 +110,7 @@ public final class TenancyConfigJson {
             SortedMap<String, ModuleLevel> byRole = new TreeMap<>();
             moduleInput.entries(JsonInput.NAME, MAX_ROLES).forEach((role, level) -> {
                 if (!roles.contains(role)) {
-                    throw TenancyException.badRequest("'modules." + module + "' names unknown role '" + role + "'");
+                    throw TenancyException.invalid("'modules." + module + "' names unknown role '" + role + "'");
                 }
                 byRole.put(role, readLevel(level, "modules." + module + "." + role));
             });
@@ -122,9 +122,9 @@ public final class TenancyConfigJson {
     /** Reads a level such as {@code "write"}; the message names the field and the allowed values. */
     public static ModuleLevel readLevel(JsonNode value, String field) {
         if (value == null || !value.isTextual()) {
-            throw TenancyException.badRequest("'" + field + "' must be one of none, read, write, admin");
+            throw TenancyException.invalid("'" + field + "' must be one of none, read, write, admin");
         }
-        return ModuleLevel.parse(value.textValue()).orElseThrow(() -> TenancyException.badRequest(
+        return ModuleLevel.parse(value.textValue()).orElseThrow(() -> TenancyException.invalid(
                 "'" + field + "' must be one of none, read, write, admin"));
     }
 }

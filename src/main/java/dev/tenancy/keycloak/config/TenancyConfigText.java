@@ -42,7 +42,7 @@ public final class TenancyConfigText {
             for (String item : line.items()) {
                 String[] roleAndLevel = item.split("=", -1);
                 if (roleAndLevel.length != 2) {
-                    throw TenancyException.badRequest("modules line " + line.number() + ": '" + item
+                    throw TenancyException.invalid("modules line " + line.number() + ": '" + item
                             + "' must be role=level");
                 }
                 levels.put(roleAndLevel[0].strip(), roleAndLevel[1].strip());
@@ -54,7 +54,7 @@ public final class TenancyConfigText {
             try {
                 body.put("invitationLifespanSeconds", Long.parseLong(fields.invitationLifespanSeconds().strip()));
             } catch (NumberFormatException e) {
-                throw TenancyException.badRequest("Field 'invitationLifespanSeconds' must be a whole number");
+                throw TenancyException.invalid("Field 'invitationLifespanSeconds' must be a whole number");
             }
         }
         if (!isBlank(fields.apiKeyPrefix())) {
@@ -63,7 +63,7 @@ public final class TenancyConfigText {
         if (!isBlank(fields.invitationAllowDifferentEmail())) {
             String allow = fields.invitationAllowDifferentEmail().strip();
             if (!allow.equals("true") && !allow.equals("false")) {
-                throw TenancyException.badRequest("Field 'invitationAllowDifferentEmail' must be true or false");
+                throw TenancyException.invalid("Field 'invitationAllowDifferentEmail' must be true or false");
             }
             body.put("invitationAllowDifferentEmail", Boolean.parseBoolean(allow));
         }
@@ -110,7 +110,7 @@ public final class TenancyConfigText {
             }
             int colon = line.indexOf(':');
             if (colon <= 0) {
-                throw TenancyException.badRequest(field + " line " + (i + 1) + ": expected 'name: …', got '"
+                throw TenancyException.invalid(field + " line " + (i + 1) + ": expected 'name: …', got '"
                         + (line.length() > 40 ? line.substring(0, 40) + "…" : line) + "'");
             }
             List<String> items = new ArrayList<>();
@@ -126,7 +126,7 @@ public final class TenancyConfigText {
 
     private static void requireFirst(ObjectNode seen, String field, Line line) {
         if (seen.has(line.name())) {
-            throw TenancyException.badRequest(field + " line " + line.number() + ": '" + line.name()
+            throw TenancyException.invalid(field + " line " + line.number() + ": '" + line.name()
                     + "' appears twice");
         }
     }

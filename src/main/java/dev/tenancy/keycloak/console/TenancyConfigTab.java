@@ -2,12 +2,12 @@ package dev.tenancy.keycloak.console;
 
 import dev.tenancy.keycloak.TenancyVersion;
 import dev.tenancy.keycloak.audit.TenancyAudit;
-import dev.tenancy.keycloak.config.ConsoleTabMirror;
 import dev.tenancy.keycloak.config.TenancyConfig;
-import dev.tenancy.keycloak.config.TenancyConfigStore;
+import dev.tenancy.keycloak.config.TenancyConfigAttribute;
 import dev.tenancy.keycloak.config.TenancyConfigText;
 import dev.tenancy.keycloak.error.TenancyException;
-import dev.tenancy.keycloak.tenant.ConfigService;
+import dev.tenancy.keycloak.config.ConfigService;
+import dev.tenancy.keycloak.tenant.TenantCatalogueUse;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.Config;
@@ -84,7 +84,7 @@ public final class TenancyConfigTab implements UiTabProvider, UiTabProviderFacto
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        factory.register(new ImportedRealmTabSync());
+        factory.register(new ConsoleTabSync());
     }
 
     @Override
@@ -97,10 +97,10 @@ public final class TenancyConfigTab implements UiTabProvider, UiTabProviderFacto
     }
 
     private static void apply(KeycloakSession session, RealmModel realm, ComponentModel model) {
-        TenancyConfig config = parse(model).withSettingsOutsideTheTab(TenancyConfigStore.read(realm));
+        TenancyConfig config = parse(model).withSettingsOutsideTheTab(TenancyConfigAttribute.read(realm));
         // Writing the configuration refreshes this component, which calls us again with what is stored.
-        if (!config.equals(TenancyConfigStore.read(realm))) {
-            new ConfigService(session, realm, TenancyAudit.none()).replace(config);
+        if (!config.equals(TenancyConfigAttribute.read(realm))) {
+            new ConfigService(session, realm, new TenantCatalogueUse(session, realm), TenancyAudit.none()).replace(config);
         }
     }
 

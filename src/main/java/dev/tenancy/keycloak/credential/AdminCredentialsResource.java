@@ -1,10 +1,10 @@
 package dev.tenancy.keycloak.credential;
 
+import dev.tenancy.keycloak.tenant.TenantDirectory;
 import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.error.TenancyException;
 import dev.tenancy.keycloak.json.JsonInput;
 import dev.tenancy.keycloak.json.Paging;
-import dev.tenancy.keycloak.tenant.TenantService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -106,14 +106,14 @@ public final class AdminCredentialsResource {
             case USER -> {
                 String userId = input.ownerId().orElseThrow();
                 if (session.users().getUserById(realm, userId) == null) {
-                    throw TenancyException.badRequest("Field 'ownerId' names no user of realm '" + realm.getName() + "'");
+                    throw TenancyException.invalid("Field 'ownerId' names no user of realm '" + realm.getName() + "'");
                 }
                 yield CredentialOwner.user(userId);
             }
             case TENANT -> {
                 String tenantId = input.ownerId().orElseThrow();
-                if (!realm.isOrganizationsEnabled() || new TenantService(session, realm, audit).find(tenantId).isEmpty()) {
-                    throw TenancyException.badRequest("Field 'ownerId' names no tenant of realm '" + realm.getName() + "'");
+                if (new TenantDirectory(session, realm).find(tenantId).isEmpty()) {
+                    throw TenancyException.invalid("Field 'ownerId' names no tenant of realm '" + realm.getName() + "'");
                 }
                 yield CredentialOwner.tenant(tenantId);
             }

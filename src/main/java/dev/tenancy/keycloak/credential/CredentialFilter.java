@@ -13,9 +13,9 @@ record CredentialFilter(Optional<CredentialScope> scope, Optional<String> ownerI
 
     static CredentialFilter of(String scope, String ownerId, String provider, String type) {
         Optional<CredentialScope> parsedScope = blank(scope) ? Optional.empty() : Optional.of(CredentialScope.parse(scope)
-                .orElseThrow(() -> TenancyException.badRequest("Query parameter 'scope' must be USER, TENANT or SYSTEM")));
+                .orElseThrow(() -> TenancyException.invalid("Query parameter 'scope' must be USER, TENANT or SYSTEM")));
         if (!blank(ownerId) && ownerId.length() > 255) {
-            throw TenancyException.badRequest("Query parameter 'ownerId' is longer than 255 characters");
+            throw TenancyException.invalid("Query parameter 'ownerId' is longer than 255 characters");
         }
         return new CredentialFilter(parsedScope, blank(ownerId) ? Optional.empty() : Optional.of(ownerId),
                 provider(provider), type(type));
@@ -26,7 +26,7 @@ record CredentialFilter(Optional<CredentialScope> scope, Optional<String> ownerI
             return Optional.empty();
         }
         if (!CredentialInput.PROVIDER.matcher(provider).matches()) {
-            throw TenancyException.badRequest("Query parameter 'provider' must match " + CredentialInput.PROVIDER.pattern());
+            throw TenancyException.invalid("Query parameter 'provider' must match " + CredentialInput.PROVIDER.pattern());
         }
         return Optional.of(provider);
     }
@@ -35,7 +35,7 @@ record CredentialFilter(Optional<CredentialScope> scope, Optional<String> ownerI
         if (blank(type)) {
             return Optional.empty();
         }
-        return Optional.of(CredentialType.parse(type).orElseThrow(() -> TenancyException.badRequest(
+        return Optional.of(CredentialType.parse(type).orElseThrow(() -> TenancyException.invalid(
                 "Query parameter 'type' must be one of " + CredentialType.names())));
     }
 

@@ -66,13 +66,13 @@ final class CredentialInput {
         fields.addAll(Set.of("scope", "ownerId"));
         body.allowOnly(fields);
         CredentialScope scope = CredentialScope.parse(body.requiredText("scope", 16)).orElseThrow(
-                () -> TenancyException.badRequest("Field 'scope' must be USER, TENANT or SYSTEM"));
+                () -> TenancyException.invalid("Field 'scope' must be USER, TENANT or SYSTEM"));
         Optional<String> ownerId = body.optionalText("ownerId", 255);
         if (scope == CredentialScope.SYSTEM && ownerId.isPresent()) {
-            throw TenancyException.badRequest("Field 'ownerId' must be absent for scope SYSTEM: the realm owns it");
+            throw TenancyException.invalid("Field 'ownerId' must be absent for scope SYSTEM: the realm owns it");
         }
         if (scope != CredentialScope.SYSTEM && ownerId.isEmpty()) {
-            throw TenancyException.badRequest("Field 'ownerId' is required for scope " + scope
+            throw TenancyException.invalid("Field 'ownerId' is required for scope " + scope
                     + " (the " + (scope == CredentialScope.USER ? "user" : "tenant") + " id)");
         }
         return new Owned(scope, ownerId, readCreate(body));
@@ -81,7 +81,7 @@ final class CredentialInput {
     static Update update(JsonInput body, CredentialType type) {
         for (String field : BOUND_FIELDS) {
             if (body.has(field) || body.isExplicitNull(field)) {
-                throw TenancyException.badRequest("Field '" + field + "' cannot be changed: the value is sealed to the"
+                throw TenancyException.invalid("Field '" + field + "' cannot be changed: the value is sealed to the"
                         + " credential's name, provider and type; store a new credential and delete this one");
             }
         }
@@ -90,7 +90,7 @@ final class CredentialInput {
                 : Optional.ofNullable(body.raw("value")).map(raw -> CredentialValue.read(type, raw));
         Update update = new Update(value, description(body), body.optionalBoolean("active"));
         if (update.isEmpty()) {
-            throw TenancyException.badRequest("Nothing to change: send value, description, metadata, expiresAt"
+            throw TenancyException.invalid("Nothing to change: send value, description, metadata, expiresAt"
                     + " or active");
         }
         return update;
@@ -99,14 +99,14 @@ final class CredentialInput {
     private static Create readCreate(JsonInput body) {
         String name = body.requiredText("name", 255);
         if (name.chars().anyMatch(Character::isISOControl)) {
-            throw TenancyException.badRequest("Field 'name' must not contain control characters");
+            throw TenancyException.invalid("Field 'name' must not contain control characters");
         }
         String provider = body.requiredText("provider", 64);
         if (!PROVIDER.matcher(provider).matches()) {
-            throw TenancyException.badRequest("Field 'provider' must match " + PROVIDER.pattern());
+            throw TenancyException.invalid("Field 'provider' must match " + PROVIDER.pattern());
         }
         CredentialType type = CredentialType.parse(body.requiredText("type", 16)).orElseThrow(
-                () -> TenancyException.badRequest("Field 'type' must be one of " + CredentialType.names()));
+                () -> TenancyException.invalid("Field 'type' must be one of " + CredentialType.names()));
         CredentialValue value = CredentialValue.read(type, body.raw("value"));
         return new Create(name, provider, type, value, description(body));
     }
@@ -127,13 +127,13 @@ final class CredentialInput {
         ObjectNode metadata = MAPPER.createObjectNode();
         entries.forEach((key, value) -> {
             if (!value.isTextual() && !value.isNumber() && !value.isBoolean()) {
-                throw TenancyException.badRequest("'metadata." + key + "' must be a string, number or boolean");
+                throw TenancyException.invalid("'metadata." + key + "' must be a string, number or boolean");
             }
             metadata.set(key, value);
         });
         String json = metadata.toString();
         if (json.length() > MAX_METADATA_LENGTH) {
-            throw TenancyException.badRequest("Field 'metadata' is longer than " + MAX_METADATA_LENGTH
+            throw TenancyException.invalid("Field 'metadata' is longer than " + MAX_METADATA_LENGTH
                     + " characters as JSON");
         }
         return json;

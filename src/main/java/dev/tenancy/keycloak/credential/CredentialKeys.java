@@ -1,7 +1,7 @@
 package dev.tenancy.keycloak.credential;
 
 import dev.tenancy.keycloak.audit.TenancyAudit;
-import dev.tenancy.keycloak.audit.TenancyResource;
+import dev.tenancy.keycloak.audit.TenancyResourceType;
 import dev.tenancy.keycloak.credential.crypto.CredentialBinding;
 import dev.tenancy.keycloak.error.TenancyException;
 import java.util.LinkedHashMap;
@@ -50,7 +50,7 @@ final class CredentialKeys {
                 .mapToLong(Map.Entry::getValue).sum());
         json.put("bindingVersion", CredentialBinding.CURRENT);
         json.put("pendingRebind", store.countToRebind(CredentialBinding.CURRENT));
-        json.put("rewrap", CredentialRewrap.latest(realm).map(RewrapProgress::toJson).orElse(null));
+        json.put("rewrap", CredentialRewrap.latest(session, realm).map(RewrapProgress::toJson).orElse(null));
         return json;
     }
 
@@ -59,12 +59,12 @@ final class CredentialKeys {
         SortedSet<Integer> available = keys.versions();
         int version = requested.orElse(available.last());
         if (!available.contains(version)) {
-            throw TenancyException.badRequest("KEK version " + version + " is not configured on this node or is"
+            throw TenancyException.invalid("KEK version " + version + " is not configured on this node or is"
                     + " retired; configured versions: " + available);
         }
         int previous = keys.primaryVersion();
         keys.choosePrimary(version);
-        audit.realmChange(TenancyResource.TENANCY_CREDENTIAL_KEYS, OperationType.ACTION,
+        audit.realmChange(TenancyResourceType.TENANCY_CREDENTIAL_KEYS, OperationType.ACTION,
                 Map.of("primaryVersion", version, "previousPrimaryVersion", previous), "keys", "rotate");
         Map<String, Object> status = status();
         status.put("previousPrimaryVersion", previous);
@@ -74,7 +74,7 @@ final class CredentialKeys {
     /** Starts a rewrap towards the primary on this node (or answers the one running here). */
     Map<String, Object> rewrap() {
         RewrapProgress progress = CredentialRewrap.start(session, realm, keys.primary().version());
-        audit.realmChange(TenancyResource.TENANCY_CREDENTIAL_KEYS, OperationType.ACTION,
+        audit.realmChange(TenancyResourceType.TENANCY_CREDENTIAL_KEYS, OperationType.ACTION,
                 Map.of("targetVersion", progress.targetVersion()), "keys", "rewrap");
         Map<String, Object> status = status();
         status.put("rewrap", progress.toJson());

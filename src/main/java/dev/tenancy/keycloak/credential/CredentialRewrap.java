@@ -7,9 +7,7 @@ import dev.tenancy.keycloak.credential.crypto.KeyEncryptionKey;
 import dev.tenancy.keycloak.credential.crypto.KeyEncryptionKeyUnavailableException;
 import dev.tenancy.keycloak.credential.crypto.SealedSecret;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.keycloak.cluster.ClusterProvider;
 import org.keycloak.cluster.ExecutionResult;
@@ -33,26 +31,26 @@ final class CredentialRewrap {
     private static final Logger LOG = Logger.getLogger(CredentialRewrap.class);
     /** After this long a lock left by a crashed node no longer blocks a new run. */
     static final int CLUSTER_LOCK_SECONDS = 900;
-    private static final Map<String, RewrapProgress> RUNS = new ConcurrentHashMap<>();
 
     private CredentialRewrap() {
     }
 
     /** This node's latest run for the realm, if any since the node started. */
-    static Optional<RewrapProgress> latest(RealmModel realm) {
-        return Optional.ofNullable(RUNS.get(realm.getId()));
+    static Optional<RewrapProgress> latest(KeycloakSession session, RealmModel realm) {
+        return DefaultTenancyCredentialStoreFactory.of(session.getKeycloakSessionFactory()).rewrapRuns()
+                .latest(realm.getId());
     }
 
     /** Starts a run towards {@code target}, unless one is running on this node already; returns the run either way. */
     static RewrapProgress start(KeycloakSession session, RealmModel realm, int target) {
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        DefaultTenancyCredentialStoreFactory node = DefaultTenancyCredentialStoreFactory.of(factory);
         RewrapProgress fresh = new RewrapProgress(target);
-        RewrapProgress current = RUNS.compute(realm.getId(), (id, previous) ->
-                previous != null && previous.running() ? previous : fresh);
+        RewrapProgress current = node.rewrapRuns().startOrJoin(realm.getId(), fresh);
         if (current != fresh) {
             return current;
         }
-        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
-        RewrapSettings settings = DefaultTenancyCredentialStoreFactory.rewrapSettings(factory);
+        RewrapSettings settings = node.rewrapSettings();
         String realmId = realm.getId();
         try {
             session.getProvider(ExecutorsProvider.class).getExecutor("tenancy-credential-rewrap")

@@ -1,7 +1,7 @@
 package dev.tenancy.keycloak.credential;
 
 import dev.tenancy.keycloak.audit.TenancyAudit;
-import dev.tenancy.keycloak.audit.TenancyResource;
+import dev.tenancy.keycloak.audit.TenancyResourceType;
 import dev.tenancy.keycloak.credential.crypto.CredentialBinding;
 import dev.tenancy.keycloak.credential.crypto.CredentialDecryptionException;
 import dev.tenancy.keycloak.credential.crypto.Envelope;
@@ -182,7 +182,7 @@ final class CredentialService {
         path[0] = "credentials";
         path[1] = view.id();
         System.arraycopy(action, 0, path, 2, action.length);
-        audit.tenantChange(TenancyResource.TENANCY_CREDENTIAL, operation,
+        audit.tenantChange(TenancyResourceType.TENANCY_CREDENTIAL, operation,
                 view.scope() == CredentialScope.TENANT ? view.ownerId() : null, view.toJson(), path);
     }
 

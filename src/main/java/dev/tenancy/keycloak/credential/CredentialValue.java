@@ -35,13 +35,13 @@ final class CredentialValue {
     /** Reads {@code body.value} for a credential of {@code type}; 400 naming the field when it does not fit. */
     static CredentialValue read(CredentialType type, JsonNode value) {
         if (value == null || value.isNull()) {
-            throw TenancyException.badRequest("Field 'value' is required");
+            throw TenancyException.invalid("Field 'value' is required");
         }
         if (type == CredentialType.OAUTH_TOKEN) {
             return new CredentialValue(type, oauthToken(value));
         }
         if (!value.isTextual()) {
-            throw TenancyException.badRequest("Field 'value' must be a string for type " + type);
+            throw TenancyException.invalid("Field 'value' must be a string for type " + type);
         }
         return new CredentialValue(type, checked("value", value.textValue()));
     }
@@ -83,7 +83,7 @@ final class CredentialValue {
 
     private static String oauthToken(JsonNode value) {
         if (!value.isObject()) {
-            throw TenancyException.badRequest("Field 'value' must be an object for type OAUTH_TOKEN, with"
+            throw TenancyException.invalid("Field 'value' must be an object for type OAUTH_TOKEN, with"
                     + " accessToken and optionally refreshToken, expiresAt, scopes, providerAccountId, tokenType");
         }
         JsonInput input = JsonInput.of(value, "value").allowOnly(OAUTH_FIELDS);
@@ -100,7 +100,7 @@ final class CredentialValue {
         input.optionalText("tokenType", 40).ifPresent(tokenType -> token.put("tokenType", tokenType));
         String json = token.toString();
         if (json.length() > MAX_LENGTH) {
-            throw TenancyException.badRequest("Field 'value' is longer than " + MAX_LENGTH + " characters as JSON");
+            throw TenancyException.invalid("Field 'value' is longer than " + MAX_LENGTH + " characters as JSON");
         }
         return json;
     }
@@ -108,13 +108,13 @@ final class CredentialValue {
     // Secrets are kept as given: no stripping, so a value with meaningful spaces reveals unchanged.
     private static String checked(String field, String text) {
         if (text.isEmpty()) {
-            throw TenancyException.badRequest("Field '" + field + "' must not be empty");
+            throw TenancyException.invalid("Field '" + field + "' must not be empty");
         }
         if (text.length() > MAX_LENGTH) {
-            throw TenancyException.badRequest("Field '" + field + "' is longer than " + MAX_LENGTH + " characters");
+            throw TenancyException.invalid("Field '" + field + "' is longer than " + MAX_LENGTH + " characters");
         }
         if (text.chars().anyMatch(c -> c == 0)) {
-            throw TenancyException.badRequest("Field '" + field + "' must not contain NUL characters");
+            throw TenancyException.invalid("Field '" + field + "' must not contain NUL characters");
         }
         return text;
     }

@@ -2,7 +2,6 @@ package dev.tenancy.keycloak.credential;
 
 import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.config.TenancyPermission;
-import dev.tenancy.keycloak.error.TenancyException;
 import dev.tenancy.keycloak.tenant.MembershipService;
 import dev.tenancy.keycloak.tenant.TenantService;
 import java.util.Objects;
@@ -49,12 +48,8 @@ final class DefaultTenancyCredentialStore implements TenancyCredentialStore {
                 session, session.getContext().getConnection()));
         CredentialService credentials = new CredentialService(session, realm, audit,
                 UnreadableCredentialReport.Detail.FULL);
-        try {
-            String value = credentials.revealValue(found.get()).text();
-            return Optional.of(new RevealedCredential(StoredCredential.of(found.get()), value));
-        } catch (TenancyException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        String value = credentials.revealValue(found.get()).text();
+        return Optional.of(new RevealedCredential(StoredCredential.of(found.get()), value));
     }
 
     private RealmModel realm() {

@@ -22,6 +22,7 @@ public final class DefaultTenancyCredentialStoreFactory
     public static final String ID = "default";
 
     private RewrapSettings rewrap = RewrapSettings.DEFAULT;
+    private final RewrapRuns rewrapRuns = new RewrapRuns();
 
     @Override
     public String getId() {
@@ -39,10 +40,21 @@ public final class DefaultTenancyCredentialStoreFactory
                 config.getLong("rewrap-pause-millis", RewrapSettings.DEFAULT.pauseMillis()));
     }
 
-    /** The rewrap settings of this node. */
-    static RewrapSettings rewrapSettings(KeycloakSessionFactory factory) {
-        return factory.getProviderFactory(TenancyCredentialStore.class, ID) instanceof DefaultTenancyCredentialStoreFactory
-                own ? own.rewrap : RewrapSettings.DEFAULT;
+    /** This node's factory: its rewrap settings and runs. */
+    static DefaultTenancyCredentialStoreFactory of(KeycloakSessionFactory factory) {
+        if (factory.getProviderFactory(TenancyCredentialStore.class, ID) instanceof DefaultTenancyCredentialStoreFactory
+                own) {
+            return own;
+        }
+        throw new IllegalStateException("The tenancy credential store's provider '" + ID + "' is not loaded");
+    }
+
+    RewrapSettings rewrapSettings() {
+        return rewrap;
+    }
+
+    RewrapRuns rewrapRuns() {
+        return rewrapRuns;
     }
 
     @Override

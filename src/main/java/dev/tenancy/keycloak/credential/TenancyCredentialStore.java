@@ -28,7 +28,8 @@ public interface TenancyCredentialStore extends Provider {
      * client it acts for.
      *
      * @throws CredentialAccessDeniedException when the reader may not read it
-     * @throws IllegalStateException when the value cannot be decrypted (altered row, missing KEK version)
+     * @throws dev.tenancy.keycloak.error.TenancyException of kind {@code BROKEN} when the stored value fails its
+     *     check (an altered row), {@code UNAVAILABLE} when its key-encryption key is not configured
      */
     Optional<RevealedCredential> reveal(UserModel reader, ClientModel client, CredentialScope scope, String ownerId,
             String provider, String name);

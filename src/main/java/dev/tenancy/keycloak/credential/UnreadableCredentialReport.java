@@ -1,7 +1,7 @@
 package dev.tenancy.keycloak.credential;
 
 import dev.tenancy.keycloak.audit.TenancyAudit;
-import dev.tenancy.keycloak.audit.TenancyResource;
+import dev.tenancy.keycloak.audit.TenancyResourceType;
 import dev.tenancy.keycloak.error.TenancyException;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -46,10 +46,10 @@ final class UnreadableCredentialReport {
     TenancyException report(TenancyCredentialEntity credential, String reason) {
         LOG.errorf("Credential %s of realm %s cannot be decrypted: %s", credential.id(), realm.getName(), reason);
         CredentialView view = CredentialView.of(credential);
-        audit.failure(session, TenancyResource.TENANCY_CREDENTIAL, OperationType.ACTION,
+        audit.failure(session, TenancyResourceType.TENANCY_CREDENTIAL, OperationType.ACTION,
                 view.scope() == CredentialScope.TENANT ? view.ownerId() : null, view.toJson(),
                 Map.of("error", ERROR, "reason", reason), "credentials", view.id(), "reveal");
-        return TenancyException.internal(detail == Detail.FULL
+        return TenancyException.broken(detail == Detail.FULL
                 ? "Credential " + credential.id() + " cannot be decrypted: " + reason : GENERIC_MESSAGE);
     }
 }

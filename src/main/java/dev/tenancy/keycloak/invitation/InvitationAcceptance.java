@@ -1,7 +1,8 @@
 package dev.tenancy.keycloak.invitation;
 
+import dev.tenancy.keycloak.tenant.TenantDirectory;
 import dev.tenancy.keycloak.audit.TenancyAudit;
-import dev.tenancy.keycloak.config.TenancyConfigStore;
+import dev.tenancy.keycloak.config.TenancyConfigAttribute;
 import dev.tenancy.keycloak.tenant.MemberService;
 import java.util.List;
 import java.util.Locale;
@@ -98,8 +99,9 @@ final class InvitationAcceptance {
         }
         switch (status) {
             case PENDING -> {
-                OrganizationModel tenant = organizations().getById(invitation.tenantId());
-                if (tenant == null || !tenant.isEnabled() || !realm.isOrganizationsEnabled()) {
+                OrganizationModel tenant = new TenantDirectory(session, realm).findEnabled(invitation.tenantId())
+                        .orElse(null);
+                if (tenant == null) {
                     return new Lookup(null, Refusal.TENANT_UNAVAILABLE);
                 }
                 // Checked on every look-up, so each request that may accept checks it just before.
@@ -166,7 +168,7 @@ final class InvitationAcceptance {
                 || organizations().isMember(ticket.tenant(), user)) {
             return false;
         }
-        if (TenancyConfigStore.read(realm).invitationAllowDifferentEmail()) {
+        if (TenancyConfigAttribute.read(realm).invitationAllowDifferentEmail()) {
             return true;
         }
         return user.isEmailVerified() && user.getEmail() != null

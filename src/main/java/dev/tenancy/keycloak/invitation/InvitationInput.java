@@ -37,7 +37,7 @@ record InvitationInput(
         body.allowOnly(FIELDS);
         String email = body.requiredText("email", 254).strip().toLowerCase(Locale.ROOT);
         if (!EmailValidationUtil.isValidEmail(email)) {
-            throw TenancyException.badRequest("Field 'email' is not a valid email address");
+            throw TenancyException.invalid("Field 'email' is not a valid email address");
         }
         Set<String> roles = new LinkedHashSet<>(body.optionalTextList("roles", JsonInput.NAME, 50).orElse(List.of()));
         Set<String> groups = new LinkedHashSet<>(body.optionalTextList("groups", GROUP_PATH, 20).orElse(List.of()));
@@ -45,12 +45,12 @@ record InvitationInput(
         boolean sendEmail = body.optionalBoolean("sendEmail").orElse(true);
         Optional<String> locale = body.optionalText("locale", 35);
         if (locale.isPresent() && !LOCALE.matcher(locale.get()).matches()) {
-            throw TenancyException.badRequest("Field 'locale' must be a language tag such as 'en' or 'de'");
+            throw TenancyException.invalid("Field 'locale' must be a language tag such as 'en' or 'de'");
         }
         Optional<String> clientId = body.optionalText("clientId", 255);
         Optional<String> redirectUri = body.optionalText("redirectUri", 2048);
         if (redirectUri.isPresent() && clientId.isEmpty()) {
-            throw TenancyException.badRequest("Field 'redirectUri' needs 'clientId'");
+            throw TenancyException.invalid("Field 'redirectUri' needs 'clientId'");
         }
         return new InvitationInput(email, roles, groups, lifespan, sendEmail, locale, clientId, redirectUri);
     }

@@ -18,13 +18,13 @@ record InvitationLanding(String clientId, String redirectUri) {
         }
         ClientModel client = session.clients().getClientByClientId(realm, input.clientId().get());
         if (client == null || !client.isEnabled()) {
-            throw TenancyException.badRequest("Field 'clientId' names no enabled client of this realm");
+            throw TenancyException.invalid("Field 'clientId' names no enabled client of this realm");
         }
         String requested = input.redirectUri().orElse(null);
         // Keycloak's own check, as at the authorization endpoint; without a value it takes the client's only one.
         String verified = RedirectUtils.verifyRedirectUri(session, requested, client);
         if (verified == null) {
-            throw TenancyException.badRequest(requested == null
+            throw TenancyException.invalid(requested == null
                     ? "Field 'redirectUri' is required for this client"
                     : "Field 'redirectUri' is not a valid redirect URI of client '" + client.getClientId() + "'");
         }

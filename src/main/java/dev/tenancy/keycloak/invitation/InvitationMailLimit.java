@@ -51,7 +51,7 @@ final class InvitationMailLimit {
 
     private static TenancyException tooMany(String message, InvitationStore.MailCount count, long now) {
         long retryAfterSeconds = (count.oldest() + WINDOW_MILLIS - now) / 1000 + 1;
-        return TenancyException.tooManyRequests(message + "; try again in " + retryAfterSeconds + " seconds",
+        return TenancyException.rateLimited(message + "; try again in " + retryAfterSeconds + " seconds",
                 retryAfterSeconds);
     }
 }

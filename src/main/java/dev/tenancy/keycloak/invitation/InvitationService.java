@@ -1,9 +1,9 @@
 package dev.tenancy.keycloak.invitation;
 
 import dev.tenancy.keycloak.audit.TenancyAudit;
-import dev.tenancy.keycloak.audit.TenancyResource;
+import dev.tenancy.keycloak.audit.TenancyResourceType;
 import dev.tenancy.keycloak.config.TenancyConfig;
-import dev.tenancy.keycloak.config.TenancyConfigStore;
+import dev.tenancy.keycloak.config.TenancyConfigAttribute;
 import dev.tenancy.keycloak.error.TenancyException;
 import dev.tenancy.keycloak.tenant.TenantAccess;
 import jakarta.persistence.PersistenceException;
@@ -68,10 +68,10 @@ public final class InvitationService {
 
     Issued create(OrganizationModel tenant, InvitationInput input, TenantAccess access) {
         requireMayShowLink(input.sendEmail(), access);
-        TenancyConfig config = TenancyConfigStore.read(realm);
+        TenancyConfig config = TenancyConfigAttribute.read(realm);
         for (String role : input.roles()) {
             if (!config.hasRole(role)) {
-                throw TenancyException.badRequest("Field 'roles' names unknown role '" + role + "'");
+                throw TenancyException.invalid("Field 'roles' names unknown role '" + role + "'");
             }
         }
         access.grantor().requireMayChange(input.roles());
@@ -79,7 +79,7 @@ public final class InvitationService {
         for (String path : input.groupPaths()) {
             GroupModel group = KeycloakModelUtils.findGroupByPath(session, realm, path);
             if (group == null) {
-                throw TenancyException.badRequest("Field 'groups' names unknown group '" + path + "'");
+                throw TenancyException.invalid("Field 'groups' names unknown group '" + path + "'");
             }
             access.requireMayAssignGroup(group);
             groups.add(group);
@@ -120,7 +120,7 @@ public final class InvitationService {
         }
         InvitationView view = InvitationViews.view(invitation, new TreeSet<>(input.roles()),
                 groups.stream().map(KeycloakModelUtils::buildGroupPath).toList());
-        audit.tenantChange(TenancyResource.TENANCY_INVITATION, OperationType.CREATE, tenant.getId(), view.toJson(),
+        audit.tenantChange(TenancyResourceType.TENANCY_INVITATION, OperationType.CREATE, tenant.getId(), view.toJson(),
                 "tenants", tenant.getId(), "invitations", invitation.id());
         return deliver(tenant, view, token, input.sendEmail(), access);
     }
@@ -147,7 +147,7 @@ public final class InvitationService {
         expireDue(tenant.getId(), now);
         TenancyInvitationEntity invitation = require(tenant, id);
         requireMayHandOut(invitation, access);
-        InvitationMailLimit limit = mailLimit(TenancyConfigStore.read(realm));
+        InvitationMailLimit limit = mailLimit(TenancyConfigAttribute.read(realm));
         limit.requireMayResend(invitation);
         if (sendEmail) {
             limit.requireMaySend(tenant.getId(), sender(access), now);
@@ -162,7 +162,7 @@ public final class InvitationService {
             throw notPending(invitation);
         }
         InvitationView view = views.of(invitation);
-        audit.tenantChange(TenancyResource.TENANCY_INVITATION, OperationType.ACTION, tenant.getId(),
+        audit.tenantChange(TenancyResourceType.TENANCY_INVITATION, OperationType.ACTION, tenant.getId(),
                 event(view, "resend"), "tenants", tenant.getId(), "invitations", id, "resend");
         return deliver(tenant, view, token, sendEmail, access);
     }
@@ -180,7 +180,7 @@ public final class InvitationService {
             throw notPending(invitation);
         }
         InvitationView view = views.of(invitation);
-        audit.tenantChange(TenancyResource.TENANCY_INVITATION, OperationType.ACTION, tenant.getId(),
+        audit.tenantChange(TenancyResourceType.TENANCY_INVITATION, OperationType.ACTION, tenant.getId(),
                 event(view, "revoke"), "tenants", tenant.getId(), "invitations", id, "revoke");
         return view;
     }
@@ -193,7 +193,7 @@ public final class InvitationService {
                 representation.put("id", due.id());
                 representation.put("email", due.email());
                 representation.put("status", InvitationStatus.EXPIRED.label());
-                audit.tenantChange(TenancyResource.TENANCY_INVITATION, OperationType.ACTION, tenantId,
+                audit.tenantChange(TenancyResourceType.TENANCY_INVITATION, OperationType.ACTION, tenantId,
                         representation, "tenants", tenantId, "invitations", due.id(), "expire");
             }
         }

@@ -48,10 +48,10 @@ public final class TenantInvitationsResource {
         access.requireManageInvitations();
         Paging paging = Paging.of(first, max);
         InvitationStatus wanted = status == null || status.isBlank() ? null : InvitationStatus.parse(status.strip())
-                .orElseThrow(() -> TenancyException.badRequest(
+                .orElseThrow(() -> TenancyException.invalid(
                         "Query parameter 'status' must be one of pending, accepted, declined, revoked, expired, void"));
         if (email != null && email.length() > 254) {
-            throw TenancyException.badRequest("Query parameter 'email' is longer than 254 characters");
+            throw TenancyException.invalid("Query parameter 'email' is longer than 254 characters");
         }
         String emailPart = email == null || email.isBlank() ? null : email.strip();
         return invitations.list(tenant, wanted, emailPart, paging.first(), paging.max()).stream()

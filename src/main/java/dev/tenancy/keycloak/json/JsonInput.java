@@ -38,13 +38,13 @@ public final class JsonInput {
     /** Parses a request body that must be one JSON object. */
     public static JsonInput parseObject(String body) {
         if (body == null || body.isBlank()) {
-            throw TenancyException.badRequest("Request body is missing; expected a JSON object");
+            throw TenancyException.invalid("Request body is missing; expected a JSON object");
         }
         JsonNode parsed;
         try {
             parsed = MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw TenancyException.badRequest("Request body is not valid JSON (line "
+            throw TenancyException.invalid("Request body is not valid JSON (line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
         }
         return of(parsed, "body");
@@ -52,7 +52,7 @@ public final class JsonInput {
 
     public static JsonInput of(JsonNode parsed, String path) {
         if (parsed == null || !parsed.isObject()) {
-            throw TenancyException.badRequest("'" + path + "' must be a JSON object");
+            throw TenancyException.invalid("'" + path + "' must be a JSON object");
         }
         return new JsonInput((ObjectNode) parsed, path);
     }
@@ -62,7 +62,7 @@ public final class JsonInput {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!fields.contains(name)) {
-                throw TenancyException.badRequest("Unknown field '" + qualified(name) + "'");
+                throw TenancyException.invalid("Unknown field '" + qualified(name) + "'");
             }
         }
         return this;
@@ -84,7 +84,7 @@ public final class JsonInput {
 
     public String requiredText(String field, int maxLength) {
         return optionalText(field, maxLength)
-                .orElseThrow(() -> TenancyException.badRequest("Field '" + qualified(field) + "' is required"));
+                .orElseThrow(() -> TenancyException.invalid("Field '" + qualified(field) + "' is required"));
     }
 
     public Optional<String> optionalText(String field, int maxLength) {
@@ -93,14 +93,14 @@ public final class JsonInput {
             return Optional.empty();
         }
         if (!value.isTextual()) {
-            throw TenancyException.badRequest("Field '" + qualified(field) + "' must be a string");
+            throw TenancyException.invalid("Field '" + qualified(field) + "' must be a string");
         }
         String text = value.textValue().strip();
         if (text.isEmpty()) {
-            throw TenancyException.badRequest("Field '" + qualified(field) + "' must not be blank");
+            throw TenancyException.invalid("Field '" + qualified(field) + "' must not be blank");
         }
         if (text.length() > maxLength) {
-            throw TenancyException.badRequest(
+            throw TenancyException.invalid(
                     "Field '" + qualified(field) + "' is longer than " + maxLength + " characters");
         }
         return Optional.of(text);
@@ -112,7 +112,7 @@ public final class JsonInput {
             try {
                 return Instant.parse(text);
             } catch (DateTimeParseException e) {
-                throw TenancyException.badRequest("Field '" + qualified(field) + "' must be an ISO-8601 instant such as"
+                throw TenancyException.invalid("Field '" + qualified(field) + "' must be an ISO-8601 instant such as"
                         + " 2030-01-31T12:00:00Z");
             }
         });
@@ -124,7 +124,7 @@ public final class JsonInput {
             return Optional.empty();
         }
         if (!value.isBoolean()) {
-            throw TenancyException.badRequest("Field '" + qualified(field) + "' must be true or false");
+            throw TenancyException.invalid("Field '" + qualified(field) + "' must be true or false");
         }
         return Optional.of(value.booleanValue());
     }
@@ -135,11 +135,11 @@ public final class JsonInput {
             return Optional.empty();
         }
         if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw TenancyException.badRequest("Field '" + qualified(field) + "' must be a whole number");
+            throw TenancyException.invalid("Field '" + qualified(field) + "' must be a whole number");
         }
         long number = value.longValue();
         if (number < min || number > max) {
-            throw TenancyException.badRequest(
+            throw TenancyException.invalid(
                     "Field '" + qualified(field) + "' must be between " + min + " and " + max);
         }
         return Optional.of(number);
@@ -152,16 +152,16 @@ public final class JsonInput {
             return Optional.empty();
         }
         if (!value.isArray()) {
-            throw TenancyException.badRequest("Field '" + qualified(field) + "' must be an array of strings");
+            throw TenancyException.invalid("Field '" + qualified(field) + "' must be an array of strings");
         }
         if (value.size() > maxItems) {
-            throw TenancyException.badRequest(
+            throw TenancyException.invalid(
                     "Field '" + qualified(field) + "' has more than " + maxItems + " entries");
         }
         List<String> items = new ArrayList<>();
         for (JsonNode item : value) {
             if (!item.isTextual() || !pattern.matcher(item.textValue()).matches()) {
-                throw TenancyException.badRequest("Field '" + qualified(field) + "' has an invalid entry "
+                throw TenancyException.invalid("Field '" + qualified(field) + "' has an invalid entry "
                         + describe(item) + "; entries must match " + pattern.pattern());
             }
             items.add(item.textValue());
@@ -171,7 +171,7 @@ public final class JsonInput {
 
     public List<String> requiredTextList(String field, Pattern pattern, int maxItems) {
         return optionalTextList(field, pattern, maxItems)
-                .orElseThrow(() -> TenancyException.badRequest("Field '" + qualified(field) + "' is required"));
+                .orElseThrow(() -> TenancyException.invalid("Field '" + qualified(field) + "' is required"));
     }
 
     /** The members of a nested object, each checked against {@code keyPattern}, in document order. */
@@ -198,13 +198,13 @@ public final class JsonInput {
 
     private static Map<String, JsonNode> entries(JsonInput object, Pattern keyPattern, int maxEntries) {
         if (object.node.size() > maxEntries) {
-            throw TenancyException.badRequest(
+            throw TenancyException.invalid(
                     "'" + object.path + "' has more than " + maxEntries + " entries");
         }
         Map<String, JsonNode> entries = new LinkedHashMap<>();
         object.node.fields().forEachRemaining(entry -> {
             if (!keyPattern.matcher(entry.getKey()).matches()) {
-                throw TenancyException.badRequest("'" + object.qualified(entry.getKey())
+                throw TenancyException.invalid("'" + object.qualified(entry.getKey())
                         + "' is not a valid name; names must match " + keyPattern.pattern());
             }
             entries.put(entry.getKey(), entry.getValue());

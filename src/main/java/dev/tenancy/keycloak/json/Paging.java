@@ -21,10 +21,10 @@ public record Paging(int first, int max) {
         try {
             value = Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw TenancyException.badRequest("Query parameter '" + name + "' must be a whole number");
+            throw TenancyException.invalid("Query parameter '" + name + "' must be a whole number");
         }
         if (value < min || value > limit) {
-            throw TenancyException.badRequest("Query parameter '" + name + "' must be between " + min + " and " + limit);
+            throw TenancyException.invalid("Query parameter '" + name + "' must be between " + min + " and " + limit);
         }
         return value;
     }

@@ -26,15 +26,15 @@ record SelfServiceCaller(AuthResult auth) {
         AppAuthManager.AuthHeader header = AppAuthManager.extractAuthorizationHeaderTokenOrReturnNull(
                 session.getContext().getRequestHeaders());
         if (header == null) {
-            throw TenancyException.unauthorized("A bearer access token is required");
+            throw TenancyException.unauthenticated("A bearer access token is required");
         }
         if (ApiKeyTokens.isKeyToken(header.getToken())) {
-            throw TenancyException.unauthorized(
+            throw TenancyException.unauthenticated(
                     "A token made from an API key cannot call the self-service API; sign in as the user instead");
         }
         AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm).authenticate();
         if (auth == null || auth.user() == null) {
-            throw TenancyException.unauthorized("The access token is invalid, expired or not of this realm");
+            throw TenancyException.unauthenticated("The access token is invalid, expired or not of this realm");
         }
         // Before any refusal of ours, so that a browser can read why.
         SelfServiceCors.allow(auth.token());

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -44,19 +45,14 @@ final class SelfServiceCors {
     /** The answer to a preflight request of the self-service API, on any path below it. */
     static final class Preflight {
 
-        private static final long KNOWN_FOR_MILLIS = 60_000;
-        /** Realm id → the Web Origins of its tenancy clients, as last collected. */
-        private static final Map<String, KnownOrigins> KNOWN = new ConcurrentHashMap<>();
-
-        private record KnownOrigins(long until, Set<String> origins) {
-        }
-
         private final KeycloakSession session;
         private final RealmModel realm;
+        private final KnownOrigins known;
 
-        Preflight(KeycloakSession session, RealmModel realm) {
+        Preflight(KeycloakSession session, RealmModel realm, KnownOrigins known) {
             this.session = session;
             this.realm = realm;
+            this.known = known;
         }
 
         @OPTIONS
@@ -84,22 +80,40 @@ final class SelfServiceCors {
          * not per request.
          */
         private boolean fromATenancyClient(String origin) {
-            long now = System.currentTimeMillis();
-            KnownOrigins known = KNOWN.get(realm.getId());
-            if (known == null || known.until() <= now) {
-                known = new KnownOrigins(now + KNOWN_FOR_MILLIS, realm.getClientsStream()
-                        .filter(Preflight::hasTenancyScope)
-                        .flatMap(client -> WebOriginsUtils.resolveValidWebOrigins(session, client).stream())
-                        .collect(Collectors.toUnmodifiableSet()));
-                KNOWN.put(realm.getId(), known);
-            }
-            return known.origins().contains(origin)
-                    || known.origins().contains(Cors.ACCESS_CONTROL_ALLOW_ORIGIN_WILDCARD);
+            Set<String> origins = known.of(realm, () -> realm.getClientsStream()
+                    .filter(Preflight::hasTenancyScope)
+                    .flatMap(client -> WebOriginsUtils.resolveValidWebOrigins(session, client).stream())
+                    .collect(Collectors.toUnmodifiableSet()));
+            return origins.contains(origin) || origins.contains(Cors.ACCESS_CONTROL_ALLOW_ORIGIN_WILDCARD);
         }
 
         private static boolean hasTenancyScope(ClientModel client) {
             return client.getClientScopes(true).containsKey(TenancyClientScope.NAME)
                     || client.getClientScopes(false).containsKey(TenancyClientScope.NAME);
+        }
+    }
+
+    /**
+     * The Web Origins of each realm's tenancy clients, as last collected on this node, for a minute. Held by the
+     * realm resource's provider factory, so a new server starts with none.
+     */
+    static final class KnownOrigins {
+
+        private static final long KNOWN_FOR_MILLIS = 60_000;
+
+        private record Collected(long until, Set<String> origins) {
+        }
+
+        private final Map<String, Collected> byRealm = new ConcurrentHashMap<>();
+
+        Set<String> of(RealmModel realm, Supplier<Set<String>> collect) {
+            long now = System.currentTimeMillis();
+            Collected known = byRealm.get(realm.getId());
+            if (known == null || known.until() <= now) {
+                known = new Collected(now + KNOWN_FOR_MILLIS, collect.get());
+                byRealm.put(realm.getId(), known);
+            }
+            return known.origins();
         }
     }
 }

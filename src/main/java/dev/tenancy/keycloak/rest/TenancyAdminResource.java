@@ -4,8 +4,8 @@ import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.credential.AdminCredentialsResource;
 import dev.tenancy.keycloak.credential.CredentialKeysResource;
 import dev.tenancy.keycloak.json.JsonInput;
-import dev.tenancy.keycloak.tenant.AdminTenantsResource;
-import dev.tenancy.keycloak.tenant.ConfigService;
+import dev.tenancy.keycloak.config.ConfigService;
+import dev.tenancy.keycloak.tenant.TenantCatalogueUse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -40,7 +40,7 @@ public final class TenancyAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> config() {
         auth.realm().requireViewRealm();
-        return new ConfigService(session, realm, audit).view();
+        return configService().view();
     }
 
     @PUT
@@ -49,7 +49,7 @@ public final class TenancyAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> replaceConfig(String body) {
         auth.realm().requireManageRealm();
-        return new ConfigService(session, realm, audit).replace(JsonInput.parseObject(body));
+        return configService().replace(JsonInput.parseObject(body));
     }
 
     @Path("credentials")
@@ -65,5 +65,9 @@ public final class TenancyAdminResource {
     @Path("tenants")
     public AdminTenantsResource tenants() {
         return new AdminTenantsResource(session, realm, auth, audit);
+    }
+
+    private ConfigService configService() {
+        return new ConfigService(session, realm, new TenantCatalogueUse(session, realm), audit);
     }
 }

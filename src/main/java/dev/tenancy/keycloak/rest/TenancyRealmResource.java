@@ -7,7 +7,6 @@ import dev.tenancy.keycloak.credential.OwnedCredentialsResource;
 import dev.tenancy.keycloak.invitation.InvitationPages;
 import dev.tenancy.keycloak.tenant.Membership;
 import dev.tenancy.keycloak.tenant.MembershipService;
-import dev.tenancy.keycloak.tenant.SelfServiceTenantResource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.Path;
@@ -27,9 +26,11 @@ import org.keycloak.models.RealmModel;
 public final class TenancyRealmResource {
 
     private final KeycloakSession session;
+    private final SelfServiceCors.KnownOrigins knownOrigins;
 
-    TenancyRealmResource(KeycloakSession session) {
+    TenancyRealmResource(KeycloakSession session, SelfServiceCors.KnownOrigins knownOrigins) {
         this.session = session;
+        this.knownOrigins = knownOrigins;
     }
 
     @GET
@@ -47,7 +48,7 @@ public final class TenancyRealmResource {
     @OPTIONS
     @Path("me/tenants")
     public Response myTenantsPreflight() {
-        return new SelfServiceCors.Preflight(session, session.getContext().getRealm()).here();
+        return new SelfServiceCors.Preflight(session, session.getContext().getRealm(), knownOrigins).here();
     }
 
     /** A tenant's members, modules, invitations, API keys and credentials; {@link SelfServiceTenantResource}. */
@@ -55,7 +56,7 @@ public final class TenancyRealmResource {
     public Object tenant(@PathParam("tenantId") String tenantId) {
         RealmModel realm = session.getContext().getRealm();
         if (SelfServiceCors.isPreflight(session)) {
-            return new SelfServiceCors.Preflight(session, realm);
+            return new SelfServiceCors.Preflight(session, realm, knownOrigins);
         }
         SelfServiceCaller caller = SelfServiceCaller.authenticate(session, realm);
         return SelfServiceTenantResource.of(session, realm, caller.auth().user(), tenantId,
@@ -73,7 +74,7 @@ public final class TenancyRealmResource {
     public Object myApiKeys() {
         RealmModel realm = session.getContext().getRealm();
         if (SelfServiceCors.isPreflight(session)) {
-            return new SelfServiceCors.Preflight(session, realm);
+            return new SelfServiceCors.Preflight(session, realm, knownOrigins);
         }
         SelfServiceCaller caller = SelfServiceCaller.authenticate(session, realm);
         return new MyApiKeysResource(session, realm, caller.auth().user(), caller.audit(session, realm));
@@ -84,7 +85,7 @@ public final class TenancyRealmResource {
     public Object myCredentials() {
         RealmModel realm = session.getContext().getRealm();
         if (SelfServiceCors.isPreflight(session)) {
-            return new SelfServiceCors.Preflight(session, realm);
+            return new SelfServiceCors.Preflight(session, realm, knownOrigins);
         }
         SelfServiceCaller caller = SelfServiceCaller.authenticate(session, realm);
         return OwnedCredentialsResource.ofUser(session, realm, caller.auth().user(), caller.audit(session, realm));

@@ -15,12 +15,14 @@ public final class TenancyRealmResourceProviderFactory
 
     static final String ID = "tenancy";
 
+    private final SelfServiceCors.KnownOrigins knownOrigins = new SelfServiceCors.KnownOrigins();
+
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
         return new RealmResourceProvider() {
             @Override
             public Object getResource() {
-                return new TenancyRealmResource(session);
+                return new TenancyRealmResource(session, knownOrigins);
             }
 
             @Override

@@ -1,5 +1,6 @@
 package dev.tenancy.keycloak.rest;
 
+import dev.tenancy.keycloak.claims.TenancyScopeSetup;
 import dev.tenancy.keycloak.console.TenancyConsoleClient;
 import dev.tenancy.keycloak.scope.TenancyClientScope;
 
@@ -56,7 +57,7 @@ final class TenancyRealmSetup implements ProviderEventListener {
     }
 
     private static void ensure(RealmModel realm) {
-        TenancyClientScope.ensure(realm);
+        TenancyScopeSetup.ensure(realm);
         TenancyConsoleClient.ensure(realm);
     }
 }

@@ -6,12 +6,12 @@ import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** Tenant access for the admin API: Keycloak's own organization admin permissions decide. */
-final class AdminTenantAccess implements TenantAccess {
+public final class AdminTenantAccess implements TenantAccess {
 
     private final AdminPermissionEvaluator auth;
     private final OrganizationModel tenant;
 
-    AdminTenantAccess(AdminPermissionEvaluator auth, OrganizationModel tenant) {
+    public AdminTenantAccess(AdminPermissionEvaluator auth, OrganizationModel tenant) {
         this.auth = auth;
         this.tenant = tenant;
     }

@@ -1,9 +1,9 @@
 package dev.tenancy.keycloak.tenant;
 
 import dev.tenancy.keycloak.audit.TenancyAudit;
-import dev.tenancy.keycloak.audit.TenancyResource;
+import dev.tenancy.keycloak.audit.TenancyResourceType;
 import dev.tenancy.keycloak.config.TenancyConfig;
-import dev.tenancy.keycloak.config.TenancyConfigStore;
+import dev.tenancy.keycloak.config.TenancyConfigAttribute;
 import dev.tenancy.keycloak.config.TenancyPermission;
 import dev.tenancy.keycloak.error.TenancyException;
 import java.util.List;
@@ -60,10 +60,10 @@ public final class MemberService {
 
     /** Replaces the member's roles, adding the user to the tenant first when the grantor may do that. */
     public MemberView setRoles(OrganizationModel tenant, String userId, Set<String> roles, Grantor grantor) {
-        TenancyConfig config = TenancyConfigStore.read(realm);
+        TenancyConfig config = TenancyConfigAttribute.read(realm);
         for (String role : roles) {
             if (!config.hasRole(role)) {
-                throw TenancyException.badRequest("Field 'roles' names unknown role '" + role + "'");
+                throw TenancyException.invalid("Field 'roles' names unknown role '" + role + "'");
             }
         }
         UserModel user = requireUser(userId);
@@ -88,7 +88,7 @@ public final class MemberService {
         }
         store.replaceRolesOfMember(tenant.getId(), user.getId(), roles);
         MemberView view = MemberView.of(user, new TreeSet<>(roles));
-        audit.tenantChange(TenancyResource.TENANCY_MEMBER, member ? OperationType.UPDATE : OperationType.CREATE,
+        audit.tenantChange(TenancyResourceType.TENANCY_MEMBER, member ? OperationType.UPDATE : OperationType.CREATE,
                 tenant.getId(), view.toJson(), "tenants", tenant.getId(), "members", user.getId());
         return view;
     }
@@ -100,7 +100,7 @@ public final class MemberService {
      * @return the roles the user holds afterwards
      */
     public SortedSet<String> admit(OrganizationModel tenant, UserModel user, Set<String> invitedRoles) {
-        TenancyConfig config = TenancyConfigStore.read(realm);
+        TenancyConfig config = TenancyConfigAttribute.read(realm);
         boolean member = organizations().isMember(tenant, user);
         if (!member && !organizations().addMember(tenant, user)) {
             throw TenancyException.conflict("User cannot join this tenant");
@@ -119,11 +119,11 @@ public final class MemberService {
             grantor.requireMayChange(current);
         }
         if (!grantor.mayAddMembers()) {
-            requireAnotherManager(tenant, user, current, Set.of(), TenancyConfigStore.read(realm));
+            requireAnotherManager(tenant, user, current, Set.of(), TenancyConfigAttribute.read(realm));
         }
         store.deleteRolesOfMember(tenant.getId(), user.getId());
         organizations().removeMember(tenant, user);
-        audit.tenantChange(TenancyResource.TENANCY_MEMBER, OperationType.DELETE, tenant.getId(),
+        audit.tenantChange(TenancyResourceType.TENANCY_MEMBER, OperationType.DELETE, tenant.getId(),
                 Map.of("userId", user.getId()), "tenants", tenant.getId(), "members", user.getId());
     }
 
@@ -172,6 +172,6 @@ public final class MemberService {
     }
 
     private OrganizationProvider organizations() {
-        return Tenancy.organizations(session, realm);
+        return new TenantDirectory(session, realm).organizations();
     }
 }

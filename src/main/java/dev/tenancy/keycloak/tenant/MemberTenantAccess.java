@@ -7,14 +7,14 @@ import org.keycloak.models.GroupModel;
 import org.keycloak.models.UserModel;
 
 /** Tenant access for the self-service API: the caller's own tenant roles decide. */
-final class MemberTenantAccess implements TenantAccess {
+public final class MemberTenantAccess implements TenantAccess {
 
     private final Membership membership;
     private final UserModel member;
     private final Supplier<TenantMatrix> tenant;
 
     /** {@code tenant} is asked only by calls that hand out power, so that reads load no overrides. */
-    MemberTenantAccess(Membership membership, UserModel member, Supplier<TenantMatrix> tenant) {
+    public MemberTenantAccess(Membership membership, UserModel member, Supplier<TenantMatrix> tenant) {
         this.membership = membership;
         this.member = member;
         this.tenant = tenant;

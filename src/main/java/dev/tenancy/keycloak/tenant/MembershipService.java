@@ -2,7 +2,7 @@ package dev.tenancy.keycloak.tenant;
 
 import dev.tenancy.keycloak.config.ModuleLevel;
 import dev.tenancy.keycloak.config.TenancyConfig;
-import dev.tenancy.keycloak.config.TenancyConfigStore;
+import dev.tenancy.keycloak.config.TenancyConfigAttribute;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +33,11 @@ public final class MembershipService {
 
     /** Every enabled tenant the user belongs to, ordered by alias. */
     public List<Membership> all(UserModel user) {
-        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
-        if (organizations == null || !realm.isOrganizationsEnabled()) {
+        Optional<OrganizationProvider> organizations = new TenantDirectory(session, realm).readable();
+        if (organizations.isEmpty()) {
             return List.of();
         }
-        List<OrganizationModel> tenants = organizations.getByMember(user)
+        List<OrganizationModel> tenants = organizations.get().getByMember(user)
                 .filter(OrganizationModel::isEnabled)
                 .toList();
         if (tenants.isEmpty()) {
@@ -47,7 +47,7 @@ public final class MembershipService {
         Map<String, SortedSet<String>> roles = store.rolesOfUser(user.getId());
         Map<String, SortedMap<String, SortedMap<String, ModuleLevel>>> overrides = roles.isEmpty()
                 ? Map.of() : store.overridesForUser(user.getId());
-        TenancyConfig config = TenancyConfigStore.read(realm);
+        TenancyConfig config = TenancyConfigAttribute.read(realm);
         return tenants.stream()
                 .map(tenant -> membership(config, tenant, roles.getOrDefault(tenant.getId(), new TreeSet<>()),
                         overrides.getOrDefault(tenant.getId(), new TreeMap<>())))
@@ -57,18 +57,18 @@ public final class MembershipService {
 
     /** The user's membership in one enabled tenant, if they are a member. */
     public Optional<Membership> in(OrganizationModel tenant, UserModel user) {
-        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
-        if (organizations == null || !tenant.isEnabled() || !organizations.isMember(tenant, user)) {
+        TenantDirectory directory = new TenantDirectory(session, realm);
+        if (!directory.works(tenant) || !directory.organizations().isMember(tenant, user)) {
             return Optional.empty();
         }
         TenantStore store = new TenantStore(session, realm.getId());
-        return Optional.of(membership(TenancyConfigStore.read(realm), tenant,
+        return Optional.of(membership(TenancyConfigAttribute.read(realm), tenant,
                 store.rolesOfMember(tenant.getId(), user.getId()), store.overridesOfTenant(tenant.getId())));
     }
 
     /** The roles of one tenant as they stand: the realm's configuration with the tenant's overrides. */
     public TenantMatrix matrix(OrganizationModel tenant) {
-        return new TenantMatrix(TenancyConfigStore.read(realm),
+        return new TenantMatrix(TenancyConfigAttribute.read(realm),
                 new TenantStore(session, realm.getId()).overridesOfTenant(tenant.getId()));
     }
 

@@ -2,11 +2,11 @@ package dev.tenancy.keycloak.tenant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenancy.keycloak.audit.TenancyAudit;
-import dev.tenancy.keycloak.audit.TenancyResource;
+import dev.tenancy.keycloak.audit.TenancyResourceType;
 import dev.tenancy.keycloak.config.ModuleLevel;
 import dev.tenancy.keycloak.config.TenancyConfig;
 import dev.tenancy.keycloak.config.TenancyConfigJson;
-import dev.tenancy.keycloak.config.TenancyConfigStore;
+import dev.tenancy.keycloak.config.TenancyConfigAttribute;
 import dev.tenancy.keycloak.error.TenancyException;
 import dev.tenancy.keycloak.json.JsonInput;
 import java.util.LinkedHashMap;
@@ -39,7 +39,7 @@ public final class ModuleService {
         SortedMap<String, SortedMap<String, ModuleLevel>> overrides = store.overridesOfTenant(tenant.getId());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("overrides", labels(overrides));
-        json.put("effective", labels(EffectivePermissions.matrix(TenancyConfigStore.read(realm), overrides)));
+        json.put("effective", labels(EffectivePermissions.matrix(TenancyConfigAttribute.read(realm), overrides)));
         return json;
     }
 
@@ -48,16 +48,16 @@ public final class ModuleService {
      * make every change in levels that this amounts to.
      */
     public Map<String, Object> replace(OrganizationModel tenant, JsonInput body, Grantor grantor) {
-        TenancyConfig config = TenancyConfigStore.read(realm);
+        TenancyConfig config = TenancyConfigAttribute.read(realm);
         SortedMap<String, SortedMap<String, ModuleLevel>> overrides = new TreeMap<>();
         for (Map.Entry<String, JsonNode> module : body.entries(JsonInput.NAME, MAX_MODULES).entrySet()) {
             if (!config.hasModule(module.getKey())) {
-                throw TenancyException.badRequest("Unknown module '" + module.getKey() + "'");
+                throw TenancyException.invalid("Unknown module '" + module.getKey() + "'");
             }
             SortedMap<String, ModuleLevel> byRole = new TreeMap<>();
             JsonInput.of(module.getValue(), module.getKey()).entries(JsonInput.NAME, MAX_ROLES).forEach((role, level) -> {
                 if (!config.hasRole(role)) {
-                    throw TenancyException.badRequest("'" + module.getKey() + "' names unknown role '" + role + "'");
+                    throw TenancyException.invalid("'" + module.getKey() + "' names unknown role '" + role + "'");
                 }
                 byRole.put(role, TenancyConfigJson.readLevel(level, module.getKey() + "." + role));
             });
@@ -65,7 +65,7 @@ public final class ModuleService {
         }
         grantor.requireMayOverride(overrides);
         store.replaceOverrides(tenant.getId(), overrides);
-        audit.tenantChange(TenancyResource.TENANCY_MODULES, OperationType.UPDATE, tenant.getId(), labels(overrides),
+        audit.tenantChange(TenancyResourceType.TENANCY_MODULES, OperationType.UPDATE, tenant.getId(), labels(overrides),
                 "tenants", tenant.getId(), "modules");
         return view(tenant);
     }

@@ -18,7 +18,7 @@ public record TenantInput(String name, Optional<String> alias, Optional<String> 
         body.allowOnly(Set.of("name", "alias", "description", "enabled"));
         TenantInput input = read(body);
         if (input.alias().isEmpty() && !ALIAS.matcher(input.name()).matches()) {
-            throw TenancyException.badRequest("Field 'alias' is required when 'name' is not a valid alias ("
+            throw TenancyException.invalid("Field 'alias' is required when 'name' is not a valid alias ("
                     + ALIAS.pattern() + ")");
         }
         return input;
@@ -27,7 +27,7 @@ public record TenantInput(String name, Optional<String> alias, Optional<String> 
     public static TenantInput forUpdate(JsonInput body, String tenantId) {
         body.allowOnly(Set.of("id", "name", "alias", "description", "enabled"));
         if (body.optionalText("id", 36).filter(id -> !id.equals(tenantId)).isPresent()) {
-            throw TenancyException.badRequest("Field 'id' does not match the tenant in the path");
+            throw TenancyException.invalid("Field 'id' does not match the tenant in the path");
         }
         return read(body);
     }
@@ -36,7 +36,7 @@ public record TenantInput(String name, Optional<String> alias, Optional<String> 
         String name = body.requiredText("name", 255);
         Optional<String> alias = body.optionalText("alias", 255);
         if (alias.isPresent() && !ALIAS.matcher(alias.get()).matches()) {
-            throw TenancyException.badRequest("Field 'alias' must match " + ALIAS.pattern());
+            throw TenancyException.invalid("Field 'alias' must match " + ALIAS.pattern());
         }
         return new TenantInput(name, alias, body.optionalText("description", 4000), body.optionalBoolean("enabled"));
     }

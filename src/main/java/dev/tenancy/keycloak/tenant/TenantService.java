@@ -1,7 +1,7 @@
 package dev.tenancy.keycloak.tenant;
 
 import dev.tenancy.keycloak.audit.TenancyAudit;
-import dev.tenancy.keycloak.audit.TenancyResource;
+import dev.tenancy.keycloak.audit.TenancyResourceType;
 import dev.tenancy.keycloak.error.TenancyException;
 import java.util.List;
 import java.util.Optional;
@@ -34,12 +34,12 @@ public final class TenantService {
         } catch (ModelDuplicateException e) {
             throw TenancyException.conflict("A tenant with the same name or alias already exists");
         } catch (ModelException e) {
-            throw TenancyException.badRequest(e.getMessage());
+            throw TenancyException.invalid(e.getMessage());
         }
         input.description().ifPresent(organization::setDescription);
         input.enabled().ifPresent(organization::setEnabled);
         TenantView view = TenantView.of(organization);
-        audit.tenantChange(TenancyResource.TENANCY_TENANT, OperationType.CREATE, view.id(), view.toJson(),
+        audit.tenantChange(TenancyResourceType.TENANCY_TENANT, OperationType.CREATE, view.id(), view.toJson(),
                 "tenants", view.id());
         return view;
     }
@@ -56,21 +56,12 @@ public final class TenantService {
     }
 
     public Optional<OrganizationModel> find(String tenantId) {
-        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
-        if (tenantId == null || tenantId.length() > 36 || organizations == null || !realm.isOrganizationsEnabled()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.ofNullable(organizations.getById(tenantId));
-        } catch (ModelException e) {
-            // Keycloak reports an organization of another realm this way; to the caller it does not exist.
-            return Optional.empty();
-        }
+        return new TenantDirectory(session, realm).find(tenantId);
     }
 
     public TenantView update(OrganizationModel organization, TenantInput input) {
         if (input.alias().isPresent() && !input.alias().get().equals(organization.getAlias())) {
-            throw TenancyException.badRequest("Field 'alias' cannot be changed once set");
+            throw TenancyException.invalid("Field 'alias' cannot be changed once set");
         }
         if (!input.name().equals(organization.getName())) {
             boolean taken = organizations().getAllStream(input.name(), true, 0, 10)
@@ -87,7 +78,7 @@ public final class TenantService {
         input.description().ifPresent(organization::setDescription);
         input.enabled().ifPresent(organization::setEnabled);
         TenantView view = TenantView.of(organization);
-        audit.tenantChange(TenancyResource.TENANCY_TENANT, OperationType.UPDATE, view.id(), view.toJson(),
+        audit.tenantChange(TenancyResourceType.TENANCY_TENANT, OperationType.UPDATE, view.id(), view.toJson(),
                 "tenants", view.id());
         return view;
     }
@@ -96,10 +87,10 @@ public final class TenantService {
         String tenantId = organization.getId();
         new TenantStore(session, realm.getId()).deleteTenant(tenantId);
         organizations().remove(organization);
-        audit.tenantChange(TenancyResource.TENANCY_TENANT, OperationType.DELETE, tenantId, null, "tenants", tenantId);
+        audit.tenantChange(TenancyResourceType.TENANCY_TENANT, OperationType.DELETE, tenantId, null, "tenants", tenantId);
     }
 
     private OrganizationProvider organizations() {
-        return Tenancy.organizations(session, realm);
+        return new TenantDirectory(session, realm).organizations();
     }
 }

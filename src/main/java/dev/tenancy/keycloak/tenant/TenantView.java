@@ -7,7 +7,7 @@ import org.keycloak.models.OrganizationModel;
 /** A tenant as the APIs show it: the organization's identity. */
 public record TenantView(String id, String name, String alias, String description, boolean enabled) {
 
-    static TenantView of(OrganizationModel organization) {
+    public static TenantView of(OrganizationModel organization) {
         return new TenantView(organization.getId(), organization.getName(), organization.getAlias(),
                 organization.getDescription(), organization.isEnabled());
     }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.Json;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,15 +20,15 @@ class ApiKeyApiIT {
     @RegisterExtension
     static final TestRealm realm = new TestRealm();
 
-    private static Tenancy tenancy;
+    private static TenancyApi tenancy;
     private static String acme;
     private static String globex;
     private static String ownerId;
 
     @BeforeAll
     static void setUp() {
-        tenancy = new Tenancy(realm);
-        Tenancy.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), Json.object()
+        tenancy = new TenancyApi(realm);
+        TenancyApi.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), Json.object()
                 .put("adminEventsEnabled", true).put("adminEventsDetailsEnabled", true)), "enable admin events");
         tenancy.configure("""
                 {"roles": {"admin": {"permissions": ["manage-api-keys", "view-members"]},
@@ -58,7 +58,7 @@ class ApiKeyApiIT {
         HttpResult created = create("olga", "{\"name\": \"ci\", \"tenantId\": \"" + acme
                 + "\", \"scopes\": [\"billing:write\"], \"lifespanSeconds\": 3600}");
 
-        Tenancy.expect(201, created, "create");
+        TenancyApi.expect(201, created, "create");
         String key = created.json().path("key").asText();
         String id = created.json().path("id").asText();
         assertThat(key).matches("tnc_[0-9A-Za-z]{40}");
@@ -110,11 +110,11 @@ class ApiKeyApiIT {
         HttpResult personal = create("olga", "{\"name\": \"mine\", \"scopes\": [\"billing:admin\"]}");
 
         // olga holds billing:admin in globex, which does not lend her that level in acme.
-        Tenancy.expect(403, beyond, "beyond the operator's level in acme");
+        TenancyApi.expect(403, beyond, "beyond the operator's level in acme");
         assertThat(beyond.json().path("errorMessage").asText()).contains("billing:admin");
-        Tenancy.expect(403, unknownModule, "a module the owner has nothing in");
-        Tenancy.expect(201, inGlobex, "within the admin's levels");
-        Tenancy.expect(400, personal, "a key without a tenant");
+        TenancyApi.expect(403, unknownModule, "a module the owner has nothing in");
+        TenancyApi.expect(201, inGlobex, "within the admin's levels");
+        TenancyApi.expect(400, personal, "a key without a tenant");
         assertThat(personal.json().path("errorMessage").asText()).contains("tenantId");
     }
 
@@ -125,8 +125,8 @@ class ApiKeyApiIT {
         HttpResult foreign = create("olga", "{\"name\": \"x\", \"tenantId\": \"" + stranger + "\"}");
         HttpResult unknown = create("olga", "{\"name\": \"x\", \"tenantId\": \"no-such-tenant\"}");
 
-        Tenancy.expect(403, foreign, "a tenant the owner is not in");
-        Tenancy.expect(403, unknown, "an unknown tenant");
+        TenancyApi.expect(403, foreign, "a tenant the owner is not in");
+        TenancyApi.expect(403, unknown, "an unknown tenant");
     }
 
     @Test
@@ -137,11 +137,11 @@ class ApiKeyApiIT {
         HttpResult byOwner = Http.post(mine() + "/" + id + "/revoke", realm.userToken("olga"), null);
         HttpResult again = Http.post(mine() + "/" + id + "/revoke", realm.userToken("olga"), null);
 
-        Tenancy.expect(404, byOther, "someone else's key under me");
-        Tenancy.expect(200, byOwner, "owner revokes");
+        TenancyApi.expect(404, byOther, "someone else's key under me");
+        TenancyApi.expect(200, byOwner, "owner revokes");
         assertThat(byOwner.json().path("status").asText()).isEqualTo("revoked");
         assertThat(byOwner.json().path("revokedAt").asText()).endsWith("Z");
-        Tenancy.expect(409, again, "revoke twice");
+        TenancyApi.expect(409, again, "revoke twice");
     }
 
     @Test
@@ -158,12 +158,12 @@ class ApiKeyApiIT {
         HttpResult foreignRevoke = Http.post(selfService + "/" + globexKey + "/revoke", realm.userToken("keeper"), null);
         HttpResult adminRevoke = Http.post(admin + "/" + second + "/revoke", realm.adminToken(), null);
 
-        Tenancy.expect(200, keeperList, "manage-api-keys lists");
+        TenancyApi.expect(200, keeperList, "manage-api-keys lists");
         assertThat(keeperList.body()).contains(first, second).doesNotContain(globexKey);
-        Tenancy.expect(403, plainList, "member without manage-api-keys");
-        Tenancy.expect(200, keeperRevoke, "manager revokes");
-        Tenancy.expect(404, foreignRevoke, "a key of another tenant through this one");
-        Tenancy.expect(200, adminRevoke, "realm admin revokes");
+        TenancyApi.expect(403, plainList, "member without manage-api-keys");
+        TenancyApi.expect(200, keeperRevoke, "manager revokes");
+        TenancyApi.expect(404, foreignRevoke, "a key of another tenant through this one");
+        TenancyApi.expect(200, adminRevoke, "realm admin revokes");
         assertThat(Http.get(admin, realm.adminToken()).body()).contains(first, second);
     }
 
@@ -177,14 +177,14 @@ class ApiKeyApiIT {
                 "{\"gracePeriodSeconds\": 600}");
         HttpResult twice = Http.post(mine() + "/" + oldId + "/rotate", realm.userToken("olga"), null);
 
-        Tenancy.expect(201, rotated, "rotate");
+        TenancyApi.expect(201, rotated, "rotate");
         assertThat(rotated.json().path("key").asText()).isNotEqualTo(created.json().path("key").asText());
         assertThat(rotated.json().path("name").asText()).isEqualTo("rotating");
         assertThat(Json.texts(rotated.json().path("scopes"))).containsExactly("billing:read");
         JsonNode old = Http.get(mine() + "/" + oldId, realm.userToken("olga")).json();
         assertThat(old.path("replacedBy").asText()).isEqualTo(rotated.json().path("id").asText());
         assertThat(old.path("status").asText()).isEqualTo("active");
-        Tenancy.expect(409, twice, "rotate a rotated key");
+        TenancyApi.expect(409, twice, "rotate a rotated key");
     }
 
     @Test

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.Json;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
@@ -29,14 +29,14 @@ class ApiKeyTokenIT {
     private static final String SERVICE = TestRealm.SERVICE_CLIENT + ":" + TestRealm.SERVICE_SECRET;
     private static final String RESOURCE = "tenancy-resource:resource-secret";
     private static final String GREEDY_SCOPE = "openid organization microprofile-jwt";
-    private static Tenancy tenancy;
+    private static TenancyApi tenancy;
     private static String acme;
     private static String globex;
     private static String ownerId;
 
     @BeforeAll
     static void setUp() {
-        tenancy = new Tenancy(realm);
+        tenancy = new TenancyApi(realm);
         tenancy.configure("""
                 {"roles": {"admin": {"permissions": ["manage-tenant", "manage-members", "view-members",
                                                        "manage-api-keys", "manage-credentials"]},
@@ -52,16 +52,16 @@ class ApiKeyTokenIT {
         tenancy.setRoles(globex, ownerId, "admin");
         realm.grantRealmManagementRole(ownerId, "realm-admin");
         // A resource server that introspects: the key's tokens name it in their audience, as Keycloak requires.
-        Tenancy.expect(201, Http.post(realm.adminUrl() + "/clients", realm.adminToken(), Json.object()
+        TenancyApi.expect(201, Http.post(realm.adminUrl() + "/clients", realm.adminToken(), Json.object()
                 .put("clientId", "tenancy-resource").put("publicClient", false).put("secret", "resource-secret")
                 .put("standardFlowEnabled", false)), "create the resource server");
         ObjectNode audience = Json.object().put("name", "resource audience").put("protocol", "openid-connect")
                 .put("protocolMapper", "oidc-audience-mapper");
         audience.putObject("config").put("included.client.audience", "tenancy-resource")
                 .put("access.token.claim", "true").put("introspection.token.claim", "true");
-        Tenancy.expect(201, Http.post(realm.adminUrl() + "/clients/" + realm.clientUuid(TestRealm.SERVICE_CLIENT)
+        TenancyApi.expect(201, Http.post(realm.adminUrl() + "/clients/" + realm.clientUuid(TestRealm.SERVICE_CLIENT)
                 + "/protocol-mappers/models", realm.adminToken(), audience), "audience mapper");
-        Tenancy.expect(204, Http.put(realm.adminUrl() + "/clients/" + realm.clientUuid(TestRealm.SERVICE_CLIENT)
+        TenancyApi.expect(204, Http.put(realm.adminUrl() + "/clients/" + realm.clientUuid(TestRealm.SERVICE_CLIENT)
                 + "/optional-client-scopes/" + realm.clientScopeId("organization"), realm.adminToken(), null),
                 "organization scope");
     }
@@ -72,7 +72,7 @@ class ApiKeyTokenIT {
             body.withArray("scopes").add(scope);
         }
         HttpResult created = Http.post(tenancy.selfService() + "/me/api-keys", realm.userToken("root"), body);
-        Tenancy.expect(201, created, "key");
+        TenancyApi.expect(201, created, "key");
         return created.json().path("key").asText();
     }
 
@@ -85,14 +85,14 @@ class ApiKeyTokenIT {
     /** A key's token for which the client asked everything it could: an ID token, organizations, MP-JWT groups. */
     private static String keyToken(String tenant, String... scopes) {
         HttpResult token = exchange(newKey(tenant, scopes), GREEDY_SCOPE);
-        Tenancy.expect(200, token, "exchange");
+        TenancyApi.expect(200, token, "exchange");
         return token.json().path("access_token").asText();
     }
 
     private static JsonNode introspectAtKeycloak(String token) {
         HttpResult answer = Http.postForm(realm.url() + "/protocol/openid-connect/token/introspect",
                 Map.of("token", token), RESOURCE);
-        Tenancy.expect(200, answer, "introspect");
+        TenancyApi.expect(200, answer, "introspect");
         return answer.json();
     }
 
@@ -130,7 +130,7 @@ class ApiKeyTokenIT {
                 TestRealm.TEST_CLIENT, "username", "root", "password", "root", "scope", "microprofile-jwt"), null)
                 .json().path("access_token").asText();
 
-        Tenancy.expect(200, response, "exchange");
+        TenancyApi.expect(200, response, "exchange");
         assertThat(TestRealm.decodeClaims(ownToken).has("groups")).as("the owner's own token has MP-JWT groups")
                 .isTrue();
         assertThat(response.json().has("id_token")).as("an exchange is not a sign-in").isFalse();
@@ -172,7 +172,7 @@ class ApiKeyTokenIT {
     void aKeysTokenNeverOutlivesTheKey() {
         ObjectNode body = Json.object().put("name", "short").put("tenantId", acme).put("lifespanSeconds", 90);
         HttpResult key = Http.post(tenancy.selfService() + "/me/api-keys", realm.userToken("root"), body);
-        Tenancy.expect(201, key, "short-lived key");
+        TenancyApi.expect(201, key, "short-lived key");
 
         JsonNode claims = TestRealm.decodeClaims(exchange(key.json().path("key").asText(), null).json()
                 .path("access_token").asText());
@@ -186,7 +186,7 @@ class ApiKeyTokenIT {
         String key = newKey(globex, "reports:read");
         String token = exchange(key, null).json().path("access_token").asText();
         String keyId = TestRealm.decodeClaims(token).path("api_key_id").asText();
-        Tenancy.expect(200, Http.post(tenancy.selfService() + "/me/api-keys/" + keyId + "/revoke",
+        TenancyApi.expect(200, Http.post(tenancy.selfService() + "/me/api-keys/" + keyId + "/revoke",
                 realm.userToken("root"), null), "revoke");
 
         JsonNode answer = introspectAtKeycloak(token);
@@ -206,7 +206,7 @@ class ApiKeyTokenIT {
                 "{\"name\": \"k\", \"tenantId\": \"" + acme + "\", \"scopes\": [\"billing:admin\"]}");
         HttpResult all = Http.post(tenancy.selfService() + "/me/api-keys", realm.userToken("mia"),
                 "{\"name\": \"k\", \"tenantId\": \"" + acme + "\", \"scopes\": [\"billing:read\"]}");
-        Tenancy.expect(201, all, "key within acme");
+        TenancyApi.expect(201, all, "key within acme");
         // Mia is promoted in globex: nothing changes for her acme key.
         JsonNode claims = TestRealm.decodeClaims(exchange(all.json().path("key").asText(), null).json()
                 .path("access_token").asText());
@@ -232,7 +232,7 @@ class ApiKeyTokenIT {
 
     @Test
     void aClientWithoutTheTenancyScopeCannotExchange() {
-        Tenancy.expect(201, Http.post(realm.adminUrl() + "/clients", realm.adminToken(), Json.object()
+        TenancyApi.expect(201, Http.post(realm.adminUrl() + "/clients", realm.adminToken(), Json.object()
                 .put("clientId", "bare").put("publicClient", false).put("secret", "bare-secret")
                 .put("serviceAccountsEnabled", true)), "create client");
         tenancy.configure("""

@@ -8,7 +8,7 @@ import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.Json;
 import dev.tenancy.keycloak.support.SecretScan;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,13 +31,13 @@ class ApiKeyUseIT {
 
     private static final String SERVICE = TestRealm.SERVICE_CLIENT + ":" + TestRealm.SERVICE_SECRET;
     private static final List<String> KEYS = new CopyOnWriteArrayList<>();
-    private static Tenancy tenancy;
+    private static TenancyApi tenancy;
     private static String acme;
     private static String ownerId;
 
     @BeforeAll
     static void setUp() {
-        tenancy = new Tenancy(realm);
+        tenancy = new TenancyApi(realm);
         tenancy.configure("""
                 {"roles": {"admin": {"permissions": ["manage-api-keys"]}, "operator": {}, "member": {}},
                  "modules": {"billing": {"admin": "admin", "operator": "write", "member": "read"},
@@ -61,7 +61,7 @@ class ApiKeyUseIT {
 
     private static JsonNode newKey(String user, String body) {
         HttpResult created = Http.post(tenancy.selfService() + "/me/api-keys", realm.userToken(user), body);
-        Tenancy.expect(201, created, "create key");
+        TenancyApi.expect(201, created, "create key");
         KEYS.add(created.json().path("key").asText());
         return created.json();
     }
@@ -90,7 +90,7 @@ class ApiKeyUseIT {
 
         HttpResult answer = introspect(key, SERVICE);
 
-        Tenancy.expect(200, answer, "introspect");
+        TenancyApi.expect(200, answer, "introspect");
         JsonNode json = answer.json();
         assertThat(json.path("active").asBoolean()).isTrue();
         assertThat(json.path("sub").asText()).isEqualTo(ownerId);
@@ -165,7 +165,7 @@ class ApiKeyUseIT {
         tenancy.setRoles(acme, member, "member");
         assertThat(introspect(key, SERVICE).json().path("scope").asText()).isEqualTo("billing:read");
 
-        Tenancy.expect(204, Http.delete(tenancy.adminApi() + "/tenants/" + acme + "/members/" + member,
+        TenancyApi.expect(204, Http.delete(tenancy.adminApi() + "/tenants/" + acme + "/members/" + member,
                 realm.adminToken()), "remove member");
         assertThat(introspect(key, SERVICE).json().path("active").asBoolean()).isFalse();
         JsonNode listed = Http.get(tenancy.selfService() + "/me/api-keys", realm.userToken("lena")).json().path(0);
@@ -212,7 +212,7 @@ class ApiKeyUseIT {
 
         HttpResult token = exchange(key, SERVICE);
 
-        Tenancy.expect(200, token, "exchange");
+        TenancyApi.expect(200, token, "exchange");
         assertThat(token.json().has("refresh_token")).isFalse();
         JsonNode claims = TestRealm.decodeClaims(token.json().path("access_token").asText());
         assertThat(claims.path("sub").asText()).isEqualTo(ownerId);
@@ -226,7 +226,7 @@ class ApiKeyUseIT {
     @Test
     void theExchangeIsForListedConfidentialClientsAndWorkingKeysOnly() {
         String key = acmeKey("billing:read");
-        Tenancy.expect(201, Http.post(realm.adminUrl() + "/clients", realm.adminToken(), Json.object()
+        TenancyApi.expect(201, Http.post(realm.adminUrl() + "/clients", realm.adminToken(), Json.object()
                 .put("clientId", "unlisted").put("publicClient", false).put("secret", "unlisted-secret")
                 .put("serviceAccountsEnabled", true)), "create unlisted client");
 
@@ -249,7 +249,7 @@ class ApiKeyUseIT {
 
     @Test
     void repeatedFailuresFromOneClientAndAddressAreSlowedDown() {
-        Tenancy.expect(201, Http.post(realm.adminUrl() + "/clients", realm.adminToken(), Json.object()
+        TenancyApi.expect(201, Http.post(realm.adminUrl() + "/clients", realm.adminToken(), Json.object()
                 .put("clientId", "scanner").put("publicClient", false).put("secret", "scanner-secret")), "client");
         String scanner = "scanner:scanner-secret";
         String valid = acmeKey("billing:read");

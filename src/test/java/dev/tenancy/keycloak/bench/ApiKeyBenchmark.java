@@ -4,7 +4,7 @@ import dev.tenancy.keycloak.secret.SecretHash;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.KeycloakServer;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -45,7 +45,7 @@ public final class ApiKeyBenchmark {
         KeycloakServer server = KeycloakServer.get();
         TestRealm realm = new TestRealm();
         realm.create("bench");
-        Tenancy tenancy = new Tenancy(realm);
+        TenancyApi tenancy = new TenancyApi(realm);
         tenancy.configure("""
                 {"roles": {"operator": {}, "member": {}},
                  "modules": {"billing": {"operator": "write", "member": "read"}},
@@ -58,7 +58,7 @@ public final class ApiKeyBenchmark {
         for (int i = 0; i < KEYS; i++) {
             HttpResult created = Http.post(tenancy.selfService() + "/me/api-keys", realm.userToken("bench"),
                     "{\"name\": \"bench-" + i + "\", \"tenantId\": \"" + tenant + "\", \"scopes\": [\"billing:read\"]}");
-            Tenancy.expect(201, created, "create key");
+            TenancyApi.expect(201, created, "create key");
             keys.add(created.json().path("key").asText());
         }
         String basic = "Basic " + Base64.getEncoder().encodeToString((TestRealm.SERVICE_CLIENT + ":"

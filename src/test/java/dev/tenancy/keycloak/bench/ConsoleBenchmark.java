@@ -1,7 +1,7 @@
 package dev.tenancy.keycloak.bench;
 
 import dev.tenancy.keycloak.support.KeycloakServer;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import dev.tenancy.keycloak.support.browser.Browser;
 import dev.tenancy.keycloak.support.browser.Console;
@@ -58,7 +58,7 @@ public final class ConsoleBenchmark {
         KeycloakServer server = KeycloakServer.get();
         TestRealm realm = new TestRealm();
         realm.create("console-bench");
-        Tenancy tenancy = new Tenancy(realm);
+        TenancyApi tenancy = new TenancyApi(realm);
         String tenantId = tenancy.createTenant("acme");
         tenancy.setRoles(tenantId, realm.createUser("ada"), "admin");
         for (int i = 0; i < 49; i++) {

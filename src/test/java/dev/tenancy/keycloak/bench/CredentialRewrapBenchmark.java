@@ -8,7 +8,7 @@ import dev.tenancy.keycloak.credential.crypto.SealedSecret;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.KeycloakServer;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestKeys;
 import dev.tenancy.keycloak.support.TestRealm;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +49,7 @@ public final class CredentialRewrapBenchmark {
         KeycloakServer server = KeycloakServer.get();
         TestRealm realm = new TestRealm();
         realm.create("rewrap-bench");
-        Tenancy tenancy = new Tenancy(realm);
+        TenancyApi tenancy = new TenancyApi(realm);
         Map<String, String> values = new LinkedHashMap<>();
         long fillMillis = fill(server, realm, values);
 
@@ -120,11 +120,11 @@ public final class CredentialRewrapBenchmark {
         return (System.nanoTime() - started) / 1_000_000;
     }
 
-    private static Run rewrap(Tenancy tenancy, TestRealm realm, int from, int to) throws InterruptedException {
+    private static Run rewrap(TenancyApi tenancy, TestRealm realm, int from, int to) throws InterruptedException {
         String keys = tenancy.adminApi() + "/keys";
-        Tenancy.expect(200, Http.post(keys + "/rotate", realm.adminToken(), "{\"version\": " + to + "}"), "rotate");
+        TenancyApi.expect(200, Http.post(keys + "/rotate", realm.adminToken(), "{\"version\": " + to + "}"), "rotate");
         Instant posted = Instant.now();
-        Tenancy.expect(202, Http.post(keys + "/rewrap", realm.adminToken(), null), "start the rewrap");
+        TenancyApi.expect(202, Http.post(keys + "/rewrap", realm.adminToken(), null), "start the rewrap");
         JsonNode status;
         while (true) {
             status = Http.get(keys, realm.adminToken()).json();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.Json;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,13 +30,13 @@ class MapperStatementCountIT {
 
     @BeforeAll
     static void oneUserInOneTenantAndOneInFifty() {
-        Tenancy tenancy = new Tenancy(realm);
+        TenancyApi tenancy = new TenancyApi(realm);
         tenancy.configure("""
                 {"roles": {"admin": {}, "member": {}},
                  "modules": {"billing": {"admin": "admin", "member": "read"}, "reports": {"member": "read"}}}
                 """);
         tenancy.addClaimsMapperToTestClient();
-        Tenancy.expect(201, Http.post(realm.adminUrl() + "/clients", realm.adminToken(), Json.object()
+        TenancyApi.expect(201, Http.post(realm.adminUrl() + "/clients", realm.adminToken(), Json.object()
                 .put("clientId", PLAIN_CLIENT).put("publicClient", true).put("directAccessGrantsEnabled", true)),
                 "create client without mapper");
         String one = realm.createUser("in-one");
@@ -48,7 +48,7 @@ class MapperStatementCountIT {
                 tenancy.setRoles(tenant, one, "admin");
             }
             if (i % 5 == 0) {
-                Tenancy.expect(200, Http.put(tenancy.adminApi() + "/tenants/" + tenant + "/modules",
+                TenancyApi.expect(200, Http.put(tenancy.adminApi() + "/tenants/" + tenant + "/modules",
                         realm.adminToken(), "{\"reports\": {\"admin\": \"write\"}}"), "override");
             }
         }
@@ -92,6 +92,6 @@ class MapperStatementCountIT {
     private static void tokenFor(String clientId, String username) {
         HttpResult response = Http.postForm(realm.tokenUrl(), Map.of("grant_type", "password", "client_id", clientId,
                 "username", username, "password", username), null);
-        Tenancy.expect(200, response, "token for " + username + " from " + clientId);
+        TenancyApi.expect(200, response, "token for " + username + " from " + clientId);
     }
 }

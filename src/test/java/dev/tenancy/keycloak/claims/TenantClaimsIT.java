@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,13 +16,13 @@ class TenantClaimsIT {
     @RegisterExtension
     static final TestRealm realm = new TestRealm();
 
-    private static Tenancy tenancy;
+    private static TenancyApi tenancy;
     private static String acme;
     private static String globex;
 
     @BeforeAll
     static void tenantsWithMembers() {
-        tenancy = new Tenancy(realm);
+        tenancy = new TenancyApi(realm);
         tenancy.configure("""
                 {"roles": {"admin": {"permissions": ["manage-members"]}, "operator": {}, "member": {}},
                  "modules": {"billing": {"admin": "admin", "operator": "write", "member": "read"},
@@ -37,7 +37,7 @@ class TenantClaimsIT {
         tenancy.setRoles(acme, both, "admin");
         tenancy.setRoles(globex, both, "member", "operator");
         tenancy.setRoles(acme, single, "member");
-        Tenancy.expect(200, Http.put(tenancy.adminApi() + "/tenants/" + globex + "/modules", realm.adminToken(),
+        TenancyApi.expect(200, Http.put(tenancy.adminApi() + "/tenants/" + globex + "/modules", realm.adminToken(),
                 "{\"reports\": {\"operator\": \"write\"}}"), "override globex reports");
     }
 
@@ -119,7 +119,7 @@ class TenantClaimsIT {
         String tenant = tenancy.createTenant("dormant");
         String user = realm.createUser("dormant-user");
         tenancy.setRoles(tenant, user, "admin");
-        Tenancy.expect(200, Http.put(tenancy.adminApi() + "/tenants/" + tenant, realm.adminToken(),
+        TenancyApi.expect(200, Http.put(tenancy.adminApi() + "/tenants/" + tenant, realm.adminToken(),
                 "{\"name\": \"DORMANT\", \"enabled\": false}"), "disable tenant");
 
         assertThat(TestRealm.decodeClaims(realm.userToken("dormant-user")).path("tenants").size()).isZero();

@@ -99,7 +99,7 @@ class TenancyConfigJsonTest {
         assertThatThrownBy(() -> read(json))
                 .isInstanceOf(TenancyException.class)
                 .hasMessageContaining(message)
-                .satisfies(e -> assertThat(((TenancyException) e).status()).isEqualTo(400));
+                .satisfies(e -> assertThat(((TenancyException) e).kind()).isEqualTo(TenancyException.Kind.INVALID));
     }
 
     private static TenancyConfig read(String json) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenancy.keycloak.support.Http;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import dev.tenancy.keycloak.support.browser.Browser;
 import dev.tenancy.keycloak.support.browser.Console;
@@ -21,12 +21,12 @@ class ConsoleAdminConfigIT {
     @RegisterExtension
     static final TestRealm realm = new TestRealm();
 
-    private static Tenancy tenancy;
+    private static TenancyApi tenancy;
     private static Browser browser;
 
     @BeforeAll
     static void aRealmAdminAViewerAndATenantMember() {
-        tenancy = new Tenancy(realm);
+        tenancy = new TenancyApi(realm);
         tenancy.configure("""
                 {"roles": {"admin": {"permissions": ["manage-tenant", "manage-members", "view-members"]},
                            "member": {}},

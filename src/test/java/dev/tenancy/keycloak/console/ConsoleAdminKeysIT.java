@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.Json;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import dev.tenancy.keycloak.support.browser.Browser;
 import dev.tenancy.keycloak.support.browser.Console;
@@ -22,14 +22,14 @@ class ConsoleAdminKeysIT {
     @RegisterExtension
     static final TestRealm realm = new TestRealm();
 
-    private static Tenancy tenancy;
+    private static TenancyApi tenancy;
     private static Browser browser;
 
     @BeforeAll
     static void aRealmAdminAndOneSystemCredential() {
-        tenancy = new Tenancy(realm);
+        tenancy = new TenancyApi(realm);
         realm.grantRealmManagementRole(realm.createUser("rita"), "realm-admin");
-        Tenancy.expect(201, Http.post(tenancy.adminApi() + "/credentials", realm.adminToken(), Json.object()
+        TenancyApi.expect(201, Http.post(tenancy.adminApi() + "/credentials", realm.adminToken(), Json.object()
                 .put("scope", "SYSTEM").put("name", "relay").put("provider", "smtp").put("type", "PASSWORD")
                 .put("value", "console-keys-test-value")), "create a system credential");
         browser = Browser.start();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.Json;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import dev.tenancy.keycloak.support.browser.Browser;
 import dev.tenancy.keycloak.support.browser.Console;
@@ -27,14 +27,14 @@ class ConsoleAdminTenantsIT {
     @RegisterExtension
     static final TestRealm realm = new TestRealm();
 
-    private static Tenancy tenancy;
+    private static TenancyApi tenancy;
     private static Browser browser;
 
     @BeforeAll
     static void aRealmAdminAndAGroup() {
-        tenancy = new Tenancy(realm);
+        tenancy = new TenancyApi(realm);
         realm.grantRealmManagementRole(realm.createUser("rita"), "realm-admin");
-        Tenancy.expect(201, Http.post(realm.adminUrl() + "/groups", realm.adminToken(),
+        TenancyApi.expect(201, Http.post(realm.adminUrl() + "/groups", realm.adminToken(),
                 Json.object().put("name", "support")), "create group");
         browser = Browser.start();
     }

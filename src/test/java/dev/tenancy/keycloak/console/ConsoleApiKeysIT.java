@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import dev.tenancy.keycloak.support.browser.Browser;
 import dev.tenancy.keycloak.support.browser.Console;
@@ -25,13 +25,13 @@ class ConsoleApiKeysIT {
     static final TestRealm realm = new TestRealm();
 
     private static final String SERVICE = TestRealm.SERVICE_CLIENT + ":" + TestRealm.SERVICE_SECRET;
-    private static Tenancy tenancy;
+    private static TenancyApi tenancy;
     private static Browser browser;
     private static String tenantId;
 
     @BeforeAll
     static void aTenantWithAnAdminAndAnOperator() {
-        tenancy = new Tenancy(realm);
+        tenancy = new TenancyApi(realm);
         tenancy.configure("""
                 {"roles": {"admin": {"permissions": ["manage-api-keys", "view-members"]},
                            "operator": {"permissions": ["view-members"]}},
@@ -53,7 +53,7 @@ class ConsoleApiKeysIT {
 
     private static HttpResult introspect(String key) {
         HttpResult answer = Http.postForm(realm.url() + "/tenancy/api-keys/introspect", Map.of("token", key), SERVICE);
-        Tenancy.expect(200, answer, "introspect");
+        TenancyApi.expect(200, answer, "introspect");
         return answer;
     }
 
@@ -108,7 +108,7 @@ class ConsoleApiKeysIT {
     void aTenantAdminRevokesAMembersKeyInTheTenantsList() {
         HttpResult created = Http.post(tenancy.selfService() + "/me/api-keys", realm.userToken("kim"),
                 "{\"name\": \"kim-script\", \"tenantId\": \"" + tenantId + "\", \"scopes\": [\"billing:write\"]}");
-        Tenancy.expect(201, created, "create kim's key");
+        TenancyApi.expect(201, created, "create kim's key");
         String key = created.json().path("key").asText();
 
         Console console = Console.signIn(browser, realm.server().baseUrl(), realm.name(), "ada", "ada");

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.Json;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import dev.tenancy.keycloak.support.browser.Browser;
 import dev.tenancy.keycloak.support.browser.Console;
@@ -27,15 +27,15 @@ class ConsoleCredentialsIT {
     @RegisterExtension
     static final TestRealm realm = new TestRealm();
 
-    private static Tenancy tenancy;
+    private static TenancyApi tenancy;
     private static Browser browser;
     private static String tenantId;
     private static String keeperId;
 
     @BeforeAll
     static void aTenantWithACredentialKeeperAndAPlainMember() {
-        tenancy = new Tenancy(realm);
-        Tenancy.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), Json.object()
+        tenancy = new TenancyApi(realm);
+        TenancyApi.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), Json.object()
                 .put("adminEventsEnabled", true).put("adminEventsDetailsEnabled", true)), "enable admin events");
         tenancy.configure("""
                 {"roles": {"admin": {"permissions": ["manage-credentials", "view-members"]},
@@ -66,7 +66,7 @@ class ConsoleCredentialsIT {
         HttpResult created = Http.post(tenantCredentials(), realm.userToken("keeper"), Json.object()
                 .put("name", "outgoing").put("provider", "smtp").put("type", "PASSWORD").put("value", value)
                 .put("description", "Mail relay"));
-        Tenancy.expect(201, created, "create a tenant credential");
+        TenancyApi.expect(201, created, "create a tenant credential");
         String id = created.json().path("id").asText();
 
         Console console = Console.signIn(browser, realm.server().baseUrl(), realm.name(), "keeper", "keeper");
@@ -127,7 +127,7 @@ class ConsoleCredentialsIT {
     void aTenantAdminGivesANewValueThenDeactivatesAndDeletes() {
         HttpResult created = Http.post(tenantCredentials(), realm.userToken("keeper"), Json.object()
                 .put("name", "stripe").put("provider", "stripe.com").put("type", "API_KEY").put("value", "sk_old_0000000"));
-        Tenancy.expect(201, created, "create a tenant credential");
+        TenancyApi.expect(201, created, "create a tenant credential");
         String url = tenantCredentials() + "/" + created.json().path("id").asText();
         String fresh = "sk_new_" + UUID.randomUUID();
         Console console = Console.signIn(browser, realm.server().baseUrl(), realm.name(), "keeper", "keeper");

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.MailServer;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import dev.tenancy.keycloak.support.browser.Browser;
 import dev.tenancy.keycloak.support.browser.Console;
@@ -25,13 +25,13 @@ class ConsoleInvitationsIT {
     @RegisterExtension
     static final MailServer mail = new MailServer();
 
-    private static Tenancy tenancy;
+    private static TenancyApi tenancy;
     private static Browser browser;
     private static String tenantId;
 
     @BeforeAll
     static void aTenantWithAnAdminWhoInvites() {
-        tenancy = new Tenancy(realm);
+        tenancy = new TenancyApi(realm);
         mail.configure(realm);
         // The owner role gives what ada lacks (manage-tenant): the form must not offer it.
         tenancy.configure("""
@@ -54,7 +54,7 @@ class ConsoleInvitationsIT {
     private static JsonNode invitationOf(String email) {
         HttpResult list = Http.get(tenancy.adminApi() + "/tenants/" + tenantId + "/invitations?email=" + email,
                 realm.adminToken());
-        Tenancy.expect(200, list, "list invitations");
+        TenancyApi.expect(200, list, "list invitations");
         assertThat(list.json()).hasSize(1);
         return list.json().get(0);
     }
@@ -90,7 +90,7 @@ class ConsoleInvitationsIT {
 
     @Test
     void aSecondPendingInvitationToTheSameAddressIsRefusedNextToTheForm() {
-        Tenancy.expect(201, Http.post(tenancy.adminApi() + "/tenants/" + tenantId + "/invitations", realm.adminToken(),
+        TenancyApi.expect(201, Http.post(tenancy.adminApi() + "/tenants/" + tenantId + "/invitations", realm.adminToken(),
                 "{\"email\": \"twice@example.com\", \"roles\": [\"operator\"]}"), "first invitation");
         Console console = Console.signIn(browser, realm.server().baseUrl(), realm.name(), "ada", "ada");
         console.go("invitations");

@@ -3,7 +3,7 @@ package dev.tenancy.keycloak.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenancy.keycloak.support.Http;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import dev.tenancy.keycloak.support.browser.Browser;
 import dev.tenancy.keycloak.support.browser.Console;
@@ -24,14 +24,14 @@ class ConsoleMembersIT {
     @RegisterExtension
     static final TestRealm realm = new TestRealm();
 
-    private static Tenancy tenancy;
+    private static TenancyApi tenancy;
     private static Browser browser;
     private static String tenantId;
     private static String maryId;
 
     @BeforeAll
     static void aTenantWithAnAdminAnOperatorAndAMember() {
-        tenancy = new Tenancy(realm);
+        tenancy = new TenancyApi(realm);
         tenancy.configure("""
                 {"roles": {"admin": {"permissions": ["manage-tenant", "manage-members", "manage-invitations",
                                                       "manage-api-keys", "manage-credentials", "view-members"]},

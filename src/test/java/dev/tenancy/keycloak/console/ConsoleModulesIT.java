@@ -3,7 +3,7 @@ package dev.tenancy.keycloak.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenancy.keycloak.support.Http;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import dev.tenancy.keycloak.support.browser.Browser;
 import dev.tenancy.keycloak.support.browser.Console;
@@ -23,13 +23,13 @@ class ConsoleModulesIT {
     @RegisterExtension
     static final TestRealm realm = new TestRealm();
 
-    private static Tenancy tenancy;
+    private static TenancyApi tenancy;
     private static Browser browser;
     private static String tenantId;
 
     @BeforeAll
     static void aTenantWithAnAdminAndAnOperator() {
-        tenancy = new Tenancy(realm);
+        tenancy = new TenancyApi(realm);
         tenancy.configure("""
                 {"roles": {"admin": {"permissions": ["manage-tenant", "manage-members", "view-members"]},
                            "operator": {"permissions": ["view-members"]}, "member": {},
@@ -52,7 +52,7 @@ class ConsoleModulesIT {
 
     @BeforeEach
     void noOverrides() {
-        Tenancy.expect(200, Http.put(modules(), realm.adminToken(), "{}"), "clear the overrides");
+        TenancyApi.expect(200, Http.put(modules(), realm.adminToken(), "{}"), "clear the overrides");
     }
 
     private static String modules() {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.Json;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import dev.tenancy.keycloak.support.browser.Browser;
 import dev.tenancy.keycloak.support.browser.TenancyTabPage;
@@ -20,12 +20,12 @@ class TenancyConfigTabIT {
     @RegisterExtension
     static final TestRealm realm = new TestRealm();
 
-    private static Tenancy tenancy;
+    private static TenancyApi tenancy;
     private static Browser browser;
 
     @BeforeAll
     static void configuredRealmAndABrowser() {
-        tenancy = new Tenancy(realm);
+        tenancy = new TenancyApi(realm);
         tenancy.configure("""
                 {"roles": {"admin": {"permissions": ["manage-members", "view-members"]},
                            "operator": {"permissions": ["view-members"]}, "member": {}},
@@ -67,7 +67,7 @@ class TenancyConfigTabIT {
     void anImportedRealmShowsItsConfigurationInTheTab() {
         String name = realm.name() + "-imported";
         String config = "{\"roles\":{\"owner\":{\"permissions\":[\"manage-tenant\"]}},\"modules\":{}}";
-        Tenancy.expect(201, Http.post(realm.server().baseUrl() + "/admin/realms", realm.adminToken(),
+        TenancyApi.expect(201, Http.post(realm.server().baseUrl() + "/admin/realms", realm.adminToken(),
                 Json.object().put("realm", name).put("enabled", true).put("organizationsEnabled", true)
                         .set("attributes", Json.object().put("tenancy.config", config))), "import realm");
         try {

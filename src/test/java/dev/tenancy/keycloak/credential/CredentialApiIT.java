@@ -8,7 +8,7 @@ import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.Json;
 import dev.tenancy.keycloak.support.SecretScan;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,14 +32,14 @@ class CredentialApiIT {
     static final TestRealm realm = new TestRealm();
 
     private static final List<String> VALUES = new ArrayList<>();
-    private static Tenancy tenancy;
+    private static TenancyApi tenancy;
     private static String acme;
     private static String olga;
 
     @BeforeAll
     static void setUp() {
-        tenancy = new Tenancy(realm);
-        Tenancy.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), Json.object()
+        tenancy = new TenancyApi(realm);
+        TenancyApi.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), Json.object()
                 .put("adminEventsEnabled", true).put("adminEventsDetailsEnabled", true)), "enable admin events");
         tenancy.configure("""
                 {"roles": {"admin": {"permissions": ["manage-credentials", "view-members"]},
@@ -93,7 +93,7 @@ class CredentialApiIT {
                 .put("description", "CI pushes").put("expiresAt", "2030-01-31T12:00:00Z")
                 .set("metadata", Json.object().put("login", "olga").put("installations", 2)));
 
-        Tenancy.expect(201, created, "create");
+        TenancyApi.expect(201, created, "create");
         String id = created.json().path("id").asText();
         assertThat(created.header("Location")).endsWith("/me/credentials/" + id);
         assertThat(created.body()).doesNotContain(value);
@@ -110,7 +110,7 @@ class CredentialApiIT {
 
         HttpResult revealed = reveal(mine() + "/" + id, realm.userToken("olga"));
 
-        Tenancy.expect(200, revealed, "reveal");
+        TenancyApi.expect(200, revealed, "reveal");
         assertThat(revealed.json().path("value").asText()).isEqualTo(value);
         assertThat(revealed.header("Cache-Control")).contains("no-store");
         assertThat(Http.get(mine() + "/" + id, realm.userToken("olga")).json().path("lastUsedAt").asText()).endsWith("Z");
@@ -126,7 +126,7 @@ class CredentialApiIT {
                            "scopes": ["repo", "read:org"], "providerAccountId": "1234", "tokenType": "bearer"}}
                 """.formatted(access, refresh));
 
-        Tenancy.expect(201, created, "create an OAuth token");
+        TenancyApi.expect(201, created, "create an OAuth token");
         assertThat(created.body()).doesNotContain(access).doesNotContain(refresh);
         assertThat(created.json().path("maskedValue").asText()).endsWith(access.substring(access.length() - 4));
         JsonNode value = reveal(mine() + "/" + created.json().path("id").asText(), realm.userToken("olga"))
@@ -152,14 +152,14 @@ class CredentialApiIT {
 
     @Test
     void namesAreUniquePerOwnerAndProviderWhateverTheirCase() {
-        Tenancy.expect(201, create("olga", "smtp", "mailjet", "PASSWORD", secret("pw")), "first");
+        TenancyApi.expect(201, create("olga", "smtp", "mailjet", "PASSWORD", secret("pw")), "first");
         HttpResult twice = create("olga", "smtp", "mailjet", "PASSWORD", secret("pw"));
-        Tenancy.expect(409, twice, "same owner, provider and name");
+        TenancyApi.expect(409, twice, "same owner, provider and name");
         assertThat(twice.json().path("errorMessage").asText()).contains("exists already");
         HttpResult otherCase = create("olga", "SMTP", "mailjet", "PASSWORD", secret("pw"));
-        Tenancy.expect(409, otherCase, "the same name in capitals, on every database");
-        Tenancy.expect(201, create("olga", "smtp", "sendgrid", "PASSWORD", secret("pw")), "another provider");
-        Tenancy.expect(201, create("peter", "smtp", "mailjet", "PASSWORD", secret("pw")), "another owner");
+        TenancyApi.expect(409, otherCase, "the same name in capitals, on every database");
+        TenancyApi.expect(201, create("olga", "smtp", "sendgrid", "PASSWORD", secret("pw")), "another provider");
+        TenancyApi.expect(201, create("peter", "smtp", "mailjet", "PASSWORD", secret("pw")), "another owner");
     }
 
     @Test
@@ -171,28 +171,28 @@ class CredentialApiIT {
         String token = realm.userToken("olga");
 
         HttpResult rotated = Http.put(url, token, Json.object().put("value", second));
-        Tenancy.expect(200, rotated, "rotate");
+        TenancyApi.expect(200, rotated, "rotate");
         assertThat(rotated.json().path("rotatedAt").asText()).endsWith("Z");
         assertThat(rotated.body()).doesNotContain(second);
         assertThat(reveal(url, token).json().path("value").asText()).isEqualTo(second);
 
-        Tenancy.expect(200, Http.put(url, token, "{\"expiresAt\": \"2031-01-01T00:00:00Z\"}"), "set an expiry");
+        TenancyApi.expect(200, Http.put(url, token, "{\"expiresAt\": \"2031-01-01T00:00:00Z\"}"), "set an expiry");
         HttpResult described = Http.put(url, token, "{\"description\": \"live key\", \"expiresAt\": null}");
-        Tenancy.expect(200, described, "describe");
+        TenancyApi.expect(200, described, "describe");
         assertThat(described.json().path("description").asText()).isEqualTo("live key");
         assertThat(described.json().has("expiresAt")).as("expiry cleared").isFalse();
 
         HttpResult deactivated = Http.put(url, token, "{\"active\": false}");
-        Tenancy.expect(200, deactivated, "deactivate");
+        TenancyApi.expect(200, deactivated, "deactivate");
         assertThat(deactivated.json().path("status").asText()).isEqualTo("inactive");
         HttpResult refused = reveal(url, token);
-        Tenancy.expect(409, refused, "reveal a deactivated credential");
+        TenancyApi.expect(409, refused, "reveal a deactivated credential");
         assertThat(refused.json().path("errorMessage").asText()).contains("deactivated");
 
-        Tenancy.expect(200, Http.put(url, token, "{\"active\": true}"), "activate");
-        Tenancy.expect(204, Http.delete(url, token), "delete");
-        Tenancy.expect(404, Http.get(url, token), "gone");
-        Tenancy.expect(404, Http.delete(url, token), "delete twice");
+        TenancyApi.expect(200, Http.put(url, token, "{\"active\": true}"), "activate");
+        TenancyApi.expect(204, Http.delete(url, token), "delete");
+        TenancyApi.expect(404, Http.get(url, token), "gone");
+        TenancyApi.expect(404, Http.delete(url, token), "delete twice");
     }
 
     @Test
@@ -203,13 +203,13 @@ class CredentialApiIT {
 
         HttpResult created = Http.post(selfService, realm.userToken("keeper"), Json.object().put("name", "outgoing")
                 .put("provider", "smtp").put("type", "PASSWORD").put("value", value));
-        Tenancy.expect(201, created, "manager creates");
+        TenancyApi.expect(201, created, "manager creates");
         String id = created.json().path("id").asText();
         assertThat(created.json().path("scope").asText()).isEqualTo("TENANT");
         assertThat(created.json().path("ownerId").asText()).isEqualTo(acme);
 
-        Tenancy.expect(403, Http.get(selfService, realm.userToken("plain")), "member without manage-credentials");
-        Tenancy.expect(403, reveal(selfService + "/" + id, realm.userToken("plain")), "member reveals");
+        TenancyApi.expect(403, Http.get(selfService, realm.userToken("plain")), "member without manage-credentials");
+        TenancyApi.expect(403, reveal(selfService + "/" + id, realm.userToken("plain")), "member reveals");
         assertThat(reveal(selfService + "/" + id, realm.userToken("keeper")).json().path("value").asText())
                 .isEqualTo(value);
         assertThat(reveal(admin + "/" + id, realm.adminToken()).json().path("value").asText()).isEqualTo(value);
@@ -228,13 +228,13 @@ class CredentialApiIT {
 
         HttpResult created = Http.post(admin, realm.adminToken(), Json.object().put("scope", "SYSTEM")
                 .put("name", "relay").put("provider", "smtp").put("type", "PASSWORD").put("value", value));
-        Tenancy.expect(201, created, "create a system credential");
+        TenancyApi.expect(201, created, "create a system credential");
         String id = created.json().path("id").asText();
         assertThat(created.json().path("ownerId").asText()).isNotBlank();
         HttpResult forUser = Http.post(admin, realm.adminToken(), Json.object().put("scope", "USER")
                 .put("ownerId", olga).put("name", "given by admin").put("provider", "smtp").put("type", "SECRET")
                 .put("value", secret("for-olga")));
-        Tenancy.expect(201, forUser, "an admin stores a user's credential");
+        TenancyApi.expect(201, forUser, "an admin stores a user's credential");
         assertThat(Http.get(mine(), realm.userToken("olga")).body()).contains(forUser.json().path("id").asText());
 
         assertThat(reveal(admin + "/" + id, realm.adminToken()).json().path("value").asText()).isEqualTo(value);
@@ -297,16 +297,16 @@ class CredentialApiIT {
         HttpResult forAdmin = reveal(tenancy.adminApi() + "/credentials/" + olgas, realm.adminToken());
 
         for (HttpResult selfService : List.of(flipped, copied, tenants)) {
-            Tenancy.expect(500, selfService, "an unreadable row, to a member");
+            TenancyApi.expect(500, selfService, "an unreadable row, to a member");
             assertThat(selfService.json().path("errorMessage").asText())
                     .isEqualTo("The credential could not be read; the realm's administrators have been told");
             assertThat(selfService.body()).doesNotContain("authenticate").doesNotContain("decrypt")
                     .doesNotContain(olgas).doesNotContain(peters).doesNotContain(acmes);
         }
-        Tenancy.expect(500, forAdmin, "an unreadable row, to a realm admin");
+        TenancyApi.expect(500, forAdmin, "an unreadable row, to a realm admin");
         assertThat(forAdmin.json().path("errorMessage").asText())
                 .contains("Credential " + olgas + " cannot be decrypted").contains("does not authenticate");
-        Tenancy.expect(200, reveal(mine() + "/" + other, realm.userToken("olga")), "the donor still opens");
+        TenancyApi.expect(200, reveal(mine() + "/" + other, realm.userToken("olga")), "the donor still opens");
 
         String log = realm.server().logSince(mark);
         for (String id : List.of(olgas, peters, acmes)) {
@@ -353,19 +353,19 @@ class CredentialApiIT {
         JsonNode representation = Http.get(realm.adminUrl(), realm.adminToken()).json();
         ((ObjectNode) representation.path("attributes"))
                 .put("tenancy.kek.primaryVersion", "9");
-        Tenancy.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), representation), "name version 9");
+        TenancyApi.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), representation), "name version 9");
         try {
             JsonNode status = Http.get(tenancy.adminApi() + "/keys", realm.adminToken()).json();
             assertThat(status.path("primaryVersion").asInt()).isEqualTo(9);
             assertThat(status.path("primaryAvailable").asBoolean()).isFalse();
             HttpResult refused = create("olga", "no-key", "github", "SECRET", secret("no-key"));
-            Tenancy.expect(503, refused, "seal under a version this node lacks");
+            TenancyApi.expect(503, refused, "seal under a version this node lacks");
             assertThat(refused.json().path("errorMessage").asText()).contains("KEK version 9");
 
             HttpResult rotated = Http.post(tenancy.adminApi() + "/keys/rotate", realm.adminToken(), "{\"version\": 1}");
-            Tenancy.expect(200, rotated, "rotate away from version 9");
+            TenancyApi.expect(200, rotated, "rotate away from version 9");
             assertThat(rotated.json().path("previousPrimaryVersion").asInt()).isEqualTo(9);
-            Tenancy.expect(201, create("olga", "no-key", "github", "SECRET", secret("no-key")), "sealed again");
+            TenancyApi.expect(201, create("olga", "no-key", "github", "SECRET", secret("no-key")), "sealed again");
         } finally {
             Http.post(tenancy.adminApi() + "/keys/rotate", realm.adminToken(), "{\"version\": 1}");
         }
@@ -390,6 +390,6 @@ class CredentialApiIT {
         assertThat(status.path("pendingRewrap").asLong()).isZero();
         assertThat(status.path("bindingVersion").asInt()).isEqualTo(2);
         assertThat(status.path("pendingRebind").asLong()).as("every row made here is sealed under version 2").isZero();
-        Tenancy.expect(403, Http.get(tenancy.adminApi() + "/keys", realm.userToken("olga")), "a user");
+        TenancyApi.expect(403, Http.get(tenancy.adminApi() + "/keys", realm.userToken("olga")), "a user");
     }
 }

@@ -10,7 +10,7 @@ import dev.tenancy.keycloak.credential.crypto.SealedSecret;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.Json;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestKeys;
 import dev.tenancy.keycloak.support.TestRealm;
 import java.nio.charset.StandardCharsets;
@@ -36,17 +36,17 @@ class CredentialBindingIT {
     static final TestRealm realm = new TestRealm();
 
     private static String credentials() {
-        return new Tenancy(realm).adminApi() + "/credentials";
+        return new TenancyApi(realm).adminApi() + "/credentials";
     }
 
     private static String keys() {
-        return new Tenancy(realm).adminApi() + "/keys";
+        return new TenancyApi(realm).adminApi() + "/keys";
     }
 
     private static String create(String name, String value) {
         HttpResult created = Http.post(credentials(), realm.adminToken(), Json.object().put("scope", "SYSTEM")
                 .put("name", name).put("provider", "smtp").put("type", "SECRET").put("value", value));
-        Tenancy.expect(201, created, "create " + name);
+        TenancyApi.expect(201, created, "create " + name);
         return created.json().path("id").asText();
     }
 
@@ -56,7 +56,7 @@ class CredentialBindingIT {
 
     private static String revealed(String id) {
         HttpResult revealed = reveal(id);
-        Tenancy.expect(200, revealed, "reveal " + id);
+        TenancyApi.expect(200, revealed, "reveal " + id);
         return revealed.json().path("value").asText();
     }
 
@@ -78,7 +78,7 @@ class CredentialBindingIT {
         assertThat(revealed(rotatedId)).isEqualTo("old-backup-value");
         assertThat(Http.get(keys(), realm.adminToken()).json().path("pendingRebind").asLong()).isEqualTo(2);
 
-        Tenancy.expect(200, Http.put(credentials() + "/" + rotatedId, realm.adminToken(),
+        TenancyApi.expect(200, Http.put(credentials() + "/" + rotatedId, realm.adminToken(),
                 Json.object().put("value", rotatedAway)), "a new value");
         try (Connection db = realm.server().database().openJdbc()) {
             assertThat(bindingVersion(db, rotatedId)).as("a new value is sealed under the current binding")
@@ -87,7 +87,7 @@ class CredentialBindingIT {
         assertThat(revealed(rotatedId)).isEqualTo(rotatedAway);
         assertThat(Http.get(keys(), realm.adminToken()).json().path("pendingRebind").asLong()).isEqualTo(1);
 
-        Tenancy.expect(202, Http.post(keys() + "/rewrap", realm.adminToken(), null), "start the rewrap");
+        TenancyApi.expect(202, Http.post(keys() + "/rewrap", realm.adminToken(), null), "start the rewrap");
         JsonNode done = awaitCompletion();
         assertThat(done.path("pendingRebind").asLong()).isZero();
         assertThat(done.path("rewrap").path("rebound").asLong()).isEqualTo(1);
@@ -103,13 +103,13 @@ class CredentialBindingIT {
         }
         for (String relabelled : new String[] {oldId, freshId}) {
             HttpResult refused = reveal(relabelled);
-            Tenancy.expect(500, refused, "a row renamed or moved to another provider in the database");
+            TenancyApi.expect(500, refused, "a row renamed or moved to another provider in the database");
             assertThat(refused.json().path("errorMessage").asText()).contains("does not authenticate");
         }
 
         HttpResult rename = Http.put(credentials() + "/" + rotatedId, realm.adminToken(),
                 Json.object().put("name", "renamed backup"));
-        Tenancy.expect(400, rename, "rename through the API");
+        TenancyApi.expect(400, rename, "rename through the API");
         assertThat(rename.json().path("errorMessage").asText()).contains("Field 'name' cannot be changed");
         assertThat(revealed(rotatedId)).as("the refused rename changed nothing").isEqualTo(rotatedAway);
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.Json;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +31,7 @@ class CredentialIsolationIT {
 
     private static final String ANONYMOUS = null;
     private static final Map<String, String> TOKENS = new HashMap<>();
-    private static Tenancy tenancy;
+    private static TenancyApi tenancy;
     private static String acme;
     private static String globex;
     /** Ids of olga's USER credential, acme's and globex's TENANT credentials, and the SYSTEM one. */
@@ -46,7 +46,7 @@ class CredentialIsolationIT {
 
     @BeforeAll
     static void setUp() {
-        tenancy = new Tenancy(realm);
+        tenancy = new TenancyApi(realm);
         tenancy.configure("""
                 {"roles": {"admin": {"permissions": ["manage-credentials"]}, "member": {}}, "modules": {},
                  "apiKeyClients": ["tenancy-service"]}
@@ -96,7 +96,7 @@ class CredentialIsolationIT {
             body.put("scope", "SYSTEM");
         }
         HttpResult created = Http.post(url, token(caller), body);
-        Tenancy.expect(201, created, "store as " + caller);
+        TenancyApi.expect(201, created, "store as " + caller);
         String id = created.json().path("id").asText();
         VALUES.put(id, value);
         return id;
@@ -191,8 +191,8 @@ class CredentialIsolationIT {
         cases.add(new Case("root-key", "POST", keys + "/rewrap", 401));
 
         // Another realm: its admin and its own "olga" never reach this realm's credentials by id.
-        String otherAdmin = new Tenancy(otherRealm).adminApi() + "/credentials";
-        String otherMe = new Tenancy(otherRealm).selfService() + "/me/credentials";
+        String otherAdmin = new TenancyApi(otherRealm).adminApi() + "/credentials";
+        String otherMe = new TenancyApi(otherRealm).selfService() + "/me/credentials";
         for (String any : List.of(user, tenant, system)) {
             cases.add(new Case("other-admin", "GET", otherAdmin + "/" + any, 404));
             cases.add(new Case("other-admin", "POST", otherAdmin + "/" + any + "/reveal", 404));

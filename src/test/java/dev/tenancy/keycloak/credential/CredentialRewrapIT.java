@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.Json;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestKeys;
 import dev.tenancy.keycloak.support.TestRealm;
 import java.time.Duration;
@@ -32,12 +32,12 @@ class CredentialRewrapIT {
     private static final int CREDENTIALS = 500;
 
     private static String keys() {
-        return new Tenancy(realm).adminApi() + "/keys";
+        return new TenancyApi(realm).adminApi() + "/keys";
     }
 
     @Test
     void aRewrapStoppedByACrashIsFinishedByTheNextOne() {
-        Tenancy tenancy = new Tenancy(realm);
+        TenancyApi tenancy = new TenancyApi(realm);
         String tenant = tenancy.createTenant("acme");
         String user = realm.createUser("olga");
         Map<String, String> values = new LinkedHashMap<>();
@@ -51,12 +51,12 @@ class CredentialRewrapIT {
                 default -> body.put("scope", "TENANT").put("ownerId", tenant);
             }
             HttpResult created = Http.post(tenancy.adminApi() + "/credentials", realm.adminToken(), body);
-            Tenancy.expect(201, created, "store credential " + i);
+            TenancyApi.expect(201, created, "store credential " + i);
             values.put(created.json().path("id").asText(), value);
         }
 
         HttpResult rotated = Http.post(keys() + "/rotate", realm.adminToken(), "{\"version\": 2}");
-        Tenancy.expect(200, rotated, "rotate to version 2");
+        TenancyApi.expect(200, rotated, "rotate to version 2");
         assertThat(rotated.json().path("primaryVersion").asInt()).isEqualTo(2);
         assertThat(rotated.json().path("previousPrimaryVersion").asInt()).isEqualTo(1);
         assertThat(rotated.json().path("pendingRewrap").asLong()).isEqualTo(CREDENTIALS);
@@ -67,7 +67,7 @@ class CredentialRewrapIT {
         values.put(fresh.json().path("id").asText(), "sealed-under-two");
 
         HttpResult started = Http.post(keys() + "/rewrap", realm.adminToken(), null);
-        Tenancy.expect(202, started, "start the rewrap");
+        TenancyApi.expect(202, started, "start the rewrap");
         assertThat(started.json().path("rewrap").path("state").asText()).isEqualTo("RUNNING");
         // H2 (a dev database) loses the commits of its last second or so when killed: go well past that.
         JsonNode halfway = await(status -> movedToTwo(status) >= 12L * TestKeys.REWRAP_BATCH_SIZE, "12 batches done");
@@ -81,7 +81,7 @@ class CredentialRewrapIT {
         assertThat(afterCrash.path("pendingRewrap").asLong()).isBetween(1L, (long) CREDENTIALS - 1);
         assertThat(afterCrash.hasNonNull("rewrap")).as("no run on the new node yet").isFalse();
 
-        Tenancy.expect(202, Http.post(keys() + "/rewrap", realm.adminToken(), null), "resume the rewrap");
+        TenancyApi.expect(202, Http.post(keys() + "/rewrap", realm.adminToken(), null), "resume the rewrap");
         JsonNode done = await(status -> "COMPLETED".equals(status.path("rewrap").path("state").asText()), "completion");
 
         assertThat(done.path("pendingRewrap").asLong()).isZero();
@@ -91,9 +91,9 @@ class CredentialRewrapIT {
         assertThat(done.path("rewrap").path("rewrapped").asLong())
                 .isEqualTo(CREDENTIALS - afterCrash.path("credentialsByVersion").path("2").asLong() + 1);
         for (Map.Entry<String, String> stored : values.entrySet()) {
-            HttpResult revealed = Http.post(new Tenancy(realm).adminApi() + "/credentials/" + stored.getKey()
+            HttpResult revealed = Http.post(new TenancyApi(realm).adminApi() + "/credentials/" + stored.getKey()
                     + "/reveal", realm.adminToken(), null);
-            Tenancy.expect(200, revealed, "reveal " + stored.getKey());
+            TenancyApi.expect(200, revealed, "reveal " + stored.getKey());
             assertThat(revealed.json().path("value").asText()).isEqualTo(stored.getValue());
         }
     }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.Json;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,15 +24,15 @@ class CredentialSpiIT {
     @RegisterExtension
     static final TestRealm realm = new TestRealm();
 
-    private static Tenancy tenancy;
+    private static TenancyApi tenancy;
     private static String acme;
     private static String olga;
     private static String keeper;
 
     @BeforeAll
     static void setUp() {
-        tenancy = new Tenancy(realm);
-        Tenancy.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), Json.object()
+        tenancy = new TenancyApi(realm);
+        TenancyApi.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), Json.object()
                 .put("adminEventsEnabled", true).put("adminEventsDetailsEnabled", true)), "enable admin events");
         tenancy.configure("""
                 {"roles": {"admin": {"permissions": ["manage-credentials"]}, "member": {}}, "modules": {}}
@@ -56,7 +56,7 @@ class CredentialSpiIT {
         if ("SYSTEM".equals(scope)) {
             body.put("scope", "SYSTEM");
         }
-        Tenancy.expect(201, Http.post(url, token, body), "store " + value);
+        TenancyApi.expect(201, Http.post(url, token, body), "store " + value);
     }
 
     private static HttpResult reveal(String reader, String scope, String owner, String provider, String name) {
@@ -91,7 +91,7 @@ class CredentialSpiIT {
         HttpResult revealed = Http.get(realm.url() + "/tenancy-probe/reveal-in-background?reader=keeper&client="
                 + TestRealm.TEST_CLIENT + "&scope=TENANT&owner=" + acme + "&provider=smtp&name=main", null);
 
-        Tenancy.expect(200, revealed, "reveal from a job");
+        TenancyApi.expect(200, revealed, "reveal from a job");
         assertThat(revealed.json().path("value").asText()).isEqualTo("acme-smtp-password");
     }
 
@@ -109,7 +109,7 @@ class CredentialSpiIT {
         store(tenancy.selfService() + "/me/credentials", realm.userToken("olga"), "{}", "gitlab", "soon-inactive");
         String id = Http.get(tenancy.selfService() + "/me/credentials?provider=gitlab", realm.userToken("olga"))
                 .json().path(0).path("id").asText();
-        Tenancy.expect(200, Http.put(tenancy.selfService() + "/me/credentials/" + id, realm.userToken("olga"),
+        TenancyApi.expect(200, Http.put(tenancy.selfService() + "/me/credentials/" + id, realm.userToken("olga"),
                 "{\"active\": false}"), "deactivate");
         assertThat(reveal("olga", "USER", olga, "gitlab", "main").status()).isEqualTo(404);
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.Json;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,13 +64,13 @@ class VaultKeyEncryptionKeyIT {
     }
 
     private static HttpResult store(TestRealm in, String name, String value) {
-        return Http.post(new Tenancy(in).adminApi() + "/credentials", in.adminToken(), Json.object()
+        return Http.post(new TenancyApi(in).adminApi() + "/credentials", in.adminToken(), Json.object()
                 .put("scope", "SYSTEM").put("name", name).put("provider", "smtp").put("type", "PASSWORD")
                 .put("value", value));
     }
 
     private static HttpResult reveal(String id) {
-        return Http.post(new Tenancy(realm).adminApi() + "/credentials/" + id + "/reveal", realm.adminToken(), null);
+        return Http.post(new TenancyApi(realm).adminApi() + "/credentials/" + id + "/reveal", realm.adminToken(), null);
     }
 
     @Test
@@ -80,23 +80,23 @@ class VaultKeyEncryptionKeyIT {
         assertThat(provider.path("operationalInfo").path("entry").asText()).isEqualTo("tenancy-kek");
 
         HttpResult stored = store(realm, "relay", "vault-sealed-password");
-        Tenancy.expect(201, stored, "store under the vault's KEK");
+        TenancyApi.expect(201, stored, "store under the vault's KEK");
         String id = stored.json().path("id").asText();
         assertThat(stored.json().path("keyVersion").asInt()).isEqualTo(1);
         assertThat(reveal(id).json().path("value").asText()).isEqualTo("vault-sealed-password");
 
         HttpResult missing = store(withoutEntry, "relay", "nowhere-to-seal");
-        Tenancy.expect(503, missing, "a realm without a vault entry");
+        TenancyApi.expect(503, missing, "a realm without a vault entry");
         assertThat(missing.json().path("errorMessage").asText()).contains("no entry 'tenancy-kek'")
                 .contains(withoutEntry.name() + "_tenancy-kek");
-        Tenancy.expect(200, Http.get(new Tenancy(withoutEntry).adminApi() + "/credentials", withoutEntry.adminToken()),
+        TenancyApi.expect(200, Http.get(new TenancyApi(withoutEntry).adminApi() + "/credentials", withoutEntry.adminToken()),
                 "listing needs no key");
 
         // Version 2 joins; as the highest it seals new secrets, and a rewrap moves the old one to it.
         writeEntry("1:" + first + ",2:" + key());
         HttpResult second = store(realm, "second", "sealed-under-two");
         assertThat(second.json().path("keyVersion").asInt()).isEqualTo(2);
-        Tenancy.expect(202, Http.post(new Tenancy(realm).adminApi() + "/keys/rewrap", realm.adminToken(), null),
+        TenancyApi.expect(202, Http.post(new TenancyApi(realm).adminApi() + "/keys/rewrap", realm.adminToken(), null),
                 "rewrap");
         awaitNothingPending();
         assertThat(reveal(id).json().path("value").asText()).isEqualTo("vault-sealed-password");
@@ -104,13 +104,13 @@ class VaultKeyEncryptionKeyIT {
         // A different version 2 in the vault: what was wrapped under the old one no longer authenticates.
         writeEntry("1:" + first + ",2:" + key());
         HttpResult wrongKey = reveal(id);
-        Tenancy.expect(500, wrongKey, "a secret under a replaced key");
+        TenancyApi.expect(500, wrongKey, "a secret under a replaced key");
         assertThat(wrongKey.json().path("errorMessage").asText()).contains("does not authenticate");
     }
 
     private static void awaitNothingPending() throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Http.get(new Tenancy(realm).adminApi() + "/keys", realm.adminToken()).json().path("pendingRewrap")
+        while (Http.get(new TenancyApi(realm).adminApi() + "/keys", realm.adminToken()).json().path("pendingRewrap")
                 .asLong() != 0) {
             assertThat(Instant.now()).as("rewrap done within 60 s").isBefore(deadline);
             Thread.sleep(100);

@@ -7,12 +7,14 @@ import org.junit.jupiter.api.Test;
 class TenancyExceptionTest {
 
     @Test
-    void tooManyRequestsIs429WithRetryAfterOfAtLeastOneSecond() {
-        TenancyException limited = TenancyException.tooManyRequests("slow down", 42);
+    void rateLimitedTellsWhenToTryAgainAtLeastOneSecondAhead() {
+        assertThat(TenancyException.rateLimited("slow down", 42).retryAfterSeconds()).hasValue(42);
+        assertThat(TenancyException.rateLimited("x", 0).retryAfterSeconds()).hasValue(1);
+    }
 
-        assertThat(limited.status()).isEqualTo(429);
-        assertThat(limited.getResponse().getHeaderString("Retry-After")).isEqualTo("42");
-        assertThat(TenancyException.tooManyRequests("x", 0).getResponse().getHeaderString("Retry-After"))
-                .isEqualTo("1");
+    @Test
+    void onlyRateLimitedFailuresCarryARetryTime() {
+        assertThat(TenancyException.conflict("taken").retryAfterSeconds()).isEmpty();
+        assertThat(TenancyException.conflict("taken").kind()).isEqualTo(TenancyException.Kind.CONFLICT);
     }
 }

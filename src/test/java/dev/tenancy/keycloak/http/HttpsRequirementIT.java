@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.Json;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +24,7 @@ class HttpsRequirementIT {
 
     @BeforeAll
     static void requireSslEverywhere() {
-        Tenancy.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), Json.object().put("sslRequired", "all")),
+        TenancyApi.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), Json.object().put("sslRequired", "all")),
                 "require SSL for all requests");
     }
 

@@ -8,7 +8,7 @@ import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.Json;
 import dev.tenancy.keycloak.support.MailServer;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,15 +24,15 @@ class InvitationApiIT {
     @RegisterExtension
     static final MailServer mail = new MailServer();
 
-    private static Tenancy tenancy;
+    private static TenancyApi tenancy;
     private static String tenant;
     private static String adminOfTenant;
 
     @BeforeAll
     static void setUp() {
-        tenancy = new Tenancy(realm);
+        tenancy = new TenancyApi(realm);
         mail.configure(realm);
-        Tenancy.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), Json.object()
+        TenancyApi.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), Json.object()
                 .put("adminEventsEnabled", true).put("adminEventsDetailsEnabled", true)), "enable admin events");
         tenancy.configure("""
                 {"roles": {"admin": {"permissions": ["manage-invitations", "manage-members", "view-members"]},
@@ -64,7 +64,7 @@ class InvitationApiIT {
         HttpResult created = invite(realm.adminToken(), invitations(),
                 invitation("once@example.com", "member").put("sendEmail", false));
 
-        Tenancy.expect(201, created, "create");
+        TenancyApi.expect(201, created, "create");
         JsonNode body = created.json();
         assertThat(created.header("Location")).endsWith("/invitations/" + body.path("id").asText());
         assertThat(body.path("email").asText()).isEqualTo("once@example.com");
@@ -98,11 +98,11 @@ class InvitationApiIT {
 
         HttpResult second = invite(realm.adminToken(), invitations(),
                 invitation("TWICE@example.com").put("sendEmail", false));
-        Tenancy.expect(409, second, "second pending");
+        TenancyApi.expect(409, second, "second pending");
         assertThat(second.json().path("errorMessage").asText()).contains("pending invitation");
 
-        Tenancy.expect(200, Http.post(invitations() + "/" + id + "/revoke", realm.adminToken(), null), "revoke");
-        Tenancy.expect(201, invite(realm.adminToken(), invitations(),
+        TenancyApi.expect(200, Http.post(invitations() + "/" + id + "/revoke", realm.adminToken(), null), "revoke");
+        TenancyApi.expect(201, invite(realm.adminToken(), invitations(),
                 invitation("twice@example.com").put("sendEmail", false)), "after revoke");
     }
 
@@ -110,7 +110,7 @@ class InvitationApiIT {
     void anExistingMemberCannotBeInvited() {
         HttpResult result = invite(realm.adminToken(), invitations(), invitation("ada@example.com"));
 
-        Tenancy.expect(409, result, "invite a member");
+        TenancyApi.expect(409, result, "invite a member");
         assertThat(result.json().path("errorMessage").asText()).contains("already a member");
     }
 
@@ -118,7 +118,7 @@ class InvitationApiIT {
     void theMailNamesTenantInviterRolesAndExpiryInEnglishAndGerman() {
         int before = mail.received();
         HttpResult english = invite(realm.adminToken(), invitations(), invitation("mail-en@example.com", "operator"));
-        Tenancy.expect(201, english, "invite en");
+        TenancyApi.expect(201, english, "invite en");
         assertThat(english.json().path("emailSent").asBoolean()).isTrue();
         assertThat(english.json().has("link")).isFalse();
         String inviter = english.json().path("inviterName").asText();
@@ -131,7 +131,7 @@ class InvitationApiIT {
 
         HttpResult german = invite(realm.adminToken(), invitations(),
                 invitation("mail-de@example.com", "member").put("locale", "de"));
-        Tenancy.expect(201, german, "invite de");
+        TenancyApi.expect(201, german, "invite de");
         MailServer.Mail de = mail.lastTo("mail-de@example.com", before + 2);
         assertThat(de.subject()).isEqualTo("Einladung zu ACME");
         assertThat(de.text()).contains("hat Sie eingeladen, ACME", "member", "UTC", "l\u00e4uft am");
@@ -150,15 +150,15 @@ class InvitationApiIT {
         } finally {
             mail.configure(realm);
         }
-        Tenancy.expect(201, byMember, "member invites with broken SMTP");
+        TenancyApi.expect(201, byMember, "member invites with broken SMTP");
         assertThat(byMember.json().path("emailError").asText()).contains("server log")
                 .doesNotContain("(").doesNotContain("onnect").doesNotContain("localhost");
-        Tenancy.expect(201, byAdmin, "admin invites with broken SMTP");
+        TenancyApi.expect(201, byAdmin, "admin invites with broken SMTP");
         assertThat(byAdmin.json().path("emailError").asText()).contains("could not be sent (");
 
         ObjectNode noSmtp = Json.object();
         noSmtp.putObject("smtpServer");
-        Tenancy.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), noSmtp), "remove SMTP");
+        TenancyApi.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), noSmtp), "remove SMTP");
         try {
             byMember = invite(realm.userToken("ada"), selfService, invitation("nosmtp-member@example.com"));
             byAdmin = invite(realm.adminToken(), invitations(), invitation("nosmtp-admin@example.com"));
@@ -173,19 +173,19 @@ class InvitationApiIT {
     void theStoredLocaleNeverTellsWhetherTheAddressHasAnAccount() {
         ObjectNode i18n = Json.object().put("internationalizationEnabled", true).put("defaultLocale", "en");
         i18n.putArray("supportedLocales").add("en").add("de");
-        Tenancy.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), i18n), "enable de");
+        TenancyApi.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), i18n), "enable de");
         try {
             String userId = realm.createUser("greta");
             ObjectNode greta = (ObjectNode) Http.get(realm.adminUrl() + "/users/" + userId, realm.adminToken()).json();
             greta.putObject("attributes").putArray("locale").add("de");
-            Tenancy.expect(204, Http.put(realm.adminUrl() + "/users/" + userId, realm.adminToken(), greta),
+            TenancyApi.expect(204, Http.put(realm.adminUrl() + "/users/" + userId, realm.adminToken(), greta),
                     "greta reads German");
             int before = mail.received();
 
             HttpResult existing = invite(realm.adminToken(), invitations(), invitation("greta@example.com"));
             HttpResult unknown = invite(realm.adminToken(), invitations(), invitation("nobody-de@example.com"));
 
-            Tenancy.expect(201, existing, "invite an existing account");
+            TenancyApi.expect(201, existing, "invite an existing account");
             assertThat(existing.json().path("locale").asText()).isEqualTo("en");
             assertThat(unknown.json().path("locale").asText()).isEqualTo("en");
             String id = existing.json().path("id").asText();
@@ -194,7 +194,7 @@ class InvitationApiIT {
             // The mail alone, which only the address owner reads, is in the account's language.
             assertThat(mail.lastTo("greta@example.com", before + 2).subject()).isEqualTo("Einladung zu ACME");
         } finally {
-            Tenancy.expect(204, Http.put(realm.adminUrl(), realm.adminToken(),
+            TenancyApi.expect(204, Http.put(realm.adminUrl(), realm.adminToken(),
                     Json.object().put("internationalizationEnabled", false)), "disable i18n");
         }
     }
@@ -208,7 +208,7 @@ class InvitationApiIT {
         } finally {
             mail.configure(realm);
         }
-        Tenancy.expect(201, created, "create with broken SMTP");
+        TenancyApi.expect(201, created, "create with broken SMTP");
         assertThat(created.json().path("emailSent").asBoolean()).isFalse();
         assertThat(created.json().path("emailError").asText()).contains("could not be sent", "resend");
         assertThat(created.json().path("status").asText()).isEqualTo("pending");
@@ -216,7 +216,7 @@ class InvitationApiIT {
         int before = mail.received();
         HttpResult resent = Http.post(invitations() + "/" + created.json().path("id").asText() + "/resend",
                 realm.adminToken(), null);
-        Tenancy.expect(200, resent, "resend");
+        TenancyApi.expect(200, resent, "resend");
         assertThat(resent.json().path("emailSent").asBoolean()).isTrue();
         assertThat(mail.lastTo("unlucky@example.com", before + 1).invitationLink()).isNotBlank();
     }
@@ -226,12 +226,12 @@ class InvitationApiIT {
         JsonNode created = invite(realm.adminToken(), invitations(),
                 invitation("resend@example.com").put("sendEmail", false)).json();
         String oldLink = created.path("link").asText();
-        Tenancy.expect(200, Http.get(oldLink, null), "old link before resend");
+        TenancyApi.expect(200, Http.get(oldLink, null), "old link before resend");
 
         HttpResult resent = Http.post(invitations() + "/" + created.path("id").asText() + "/resend",
                 realm.adminToken(), "{\"sendEmail\": false}");
 
-        Tenancy.expect(200, resent, "resend");
+        TenancyApi.expect(200, resent, "resend");
         String newLink = resent.json().path("link").asText();
         assertThat(newLink).isNotEqualTo(oldLink);
         assertThat(Http.get(oldLink, null).status()).isEqualTo(404);
@@ -246,12 +246,12 @@ class InvitationApiIT {
 
         HttpResult revoked = Http.post(invitations() + "/" + id + "/revoke", realm.adminToken(), null);
 
-        Tenancy.expect(200, revoked, "revoke");
+        TenancyApi.expect(200, revoked, "revoke");
         assertThat(revoked.json().path("status").asText()).isEqualTo("revoked");
         assertThat(revoked.json().path("revokedAt").asText()).endsWith("Z");
         assertThat(revoked.json().path("revokedBy").asText()).isNotBlank();
-        Tenancy.expect(409, Http.post(invitations() + "/" + id + "/revoke", realm.adminToken(), null), "revoke twice");
-        Tenancy.expect(409, Http.post(invitations() + "/" + id + "/resend", realm.adminToken(), null), "resend");
+        TenancyApi.expect(409, Http.post(invitations() + "/" + id + "/revoke", realm.adminToken(), null), "revoke twice");
+        TenancyApi.expect(409, Http.post(invitations() + "/" + id + "/resend", realm.adminToken(), null), "resend");
         HttpResult page = Http.get(created.path("link").asText(), null);
         assertThat(page.status()).isEqualTo(410);
         assertThat(page.body()).contains("withdrawn");
@@ -273,12 +273,12 @@ class InvitationApiIT {
         assertThat(pending).containsExactlyInAnyOrder("page0@list.example", "page1@list.example", "page2@list.example");
         assertThat(gone).containsExactly("gone@list.example");
         assertThat(page).hasSize(2);
-        Tenancy.expect(400, Http.get(invitations() + "?status=open", realm.adminToken()), "unknown status");
+        TenancyApi.expect(400, Http.get(invitations() + "?status=open", realm.adminToken()), "unknown status");
     }
 
     @Test
     void adminsPreassignGroupsByPath() {
-        Tenancy.expect(201, Http.post(realm.adminUrl() + "/groups", realm.adminToken(),
+        TenancyApi.expect(201, Http.post(realm.adminUrl() + "/groups", realm.adminToken(),
                 Json.object().put("name", "support")), "create group");
 
         HttpResult created = invite(realm.adminToken(), invitations(),
@@ -286,9 +286,9 @@ class InvitationApiIT {
         HttpResult unknown = invite(realm.adminToken(), invitations(),
                 invitation("nogroup@example.com").set("groups", Json.array().add("/nowhere")));
 
-        Tenancy.expect(201, created, "with group");
+        TenancyApi.expect(201, created, "with group");
         assertThat(Json.texts(created.json().path("groups"))).containsExactly("/support");
-        Tenancy.expect(400, unknown, "unknown group");
+        TenancyApi.expect(400, unknown, "unknown group");
         assertThat(unknown.json().path("errorMessage").asText()).contains("unknown group '/nowhere'");
     }
 
@@ -309,15 +309,15 @@ class InvitationApiIT {
         HttpResult asOperator = invite(realm.userToken("otto"), selfService,
                 invitation("by-otto@example.com").put("sendEmail", false));
 
-        Tenancy.expect(201, asInviter, "inviter invites");
+        TenancyApi.expect(201, asInviter, "inviter invites");
         assertThat(asInviter.json().path("invitedBy").asText()).isEqualTo(inviter);
         assertThat(asInviter.json().path("inviterName").asText()).isEqualTo("ivan Test");
-        Tenancy.expect(403, beyondRoles, "role the inviter does not hold");
-        Tenancy.expect(403, withGroup, "groups through self-service");
-        Tenancy.expect(403, asOperator, "operator");
+        TenancyApi.expect(403, beyondRoles, "role the inviter does not hold");
+        TenancyApi.expect(403, withGroup, "groups through self-service");
+        TenancyApi.expect(403, asOperator, "operator");
         assertThat(asOperator.json().path("errorMessage").asText()).contains("manage-invitations");
-        Tenancy.expect(200, Http.get(selfService, realm.userToken("ivan")), "inviter lists");
-        Tenancy.expect(403, Http.get(selfService, realm.userToken("otto")), "operator lists");
+        TenancyApi.expect(200, Http.get(selfService, realm.userToken("ivan")), "inviter lists");
+        TenancyApi.expect(403, Http.get(selfService, realm.userToken("otto")), "operator lists");
     }
 
     @Test
@@ -337,13 +337,13 @@ class InvitationApiIT {
         HttpResult resentForAdmin = Http.post(invitations() + "/" + linkForAdmin.createdId() + "/resend",
                 realm.adminToken(), "{\"sendEmail\": false}");
 
-        Tenancy.expect(403, linkForMember, "member asks for a link");
+        TenancyApi.expect(403, linkForMember, "member asks for a link");
         assertThat(linkForMember.json().path("errorMessage").asText()).contains("Only realm admins", "sendEmail");
         assertThat(emails(invitations() + "?email=link-by-lena")).isEmpty();
-        Tenancy.expect(201, mailedByMember, "member mails");
-        Tenancy.expect(403, resentAsLinkByMember, "member asks for a link on resend");
-        Tenancy.expect(201, linkForAdmin, "admin asks for a link");
-        Tenancy.expect(200, resentForAdmin, "admin resends as a link");
+        TenancyApi.expect(201, mailedByMember, "member mails");
+        TenancyApi.expect(403, resentAsLinkByMember, "member asks for a link on resend");
+        TenancyApi.expect(201, linkForAdmin, "admin asks for a link");
+        TenancyApi.expect(200, resentForAdmin, "admin resends as a link");
         assertThat(mailedByMember.json().path("linkShown").asBoolean()).isFalse();
         assertThat(mailedByMember.json().path("invitedVia").asText()).isEqualTo("member");
         assertThat(linkForAdmin.json().path("linkShown").asBoolean()).isTrue();
@@ -358,7 +358,7 @@ class InvitationApiIT {
 
     @Test
     void aMemberResendsOrRevokesOnlyInvitationsTheyCouldHaveMade() {
-        Tenancy.expect(201, Http.post(realm.adminUrl() + "/groups", realm.adminToken(),
+        TenancyApi.expect(201, Http.post(realm.adminUrl() + "/groups", realm.adminToken(),
                 Json.object().put("name", "vip")), "create group");
         tenancy.setRoles(tenant, realm.createUser("mona"), "inviter");
         String selfService = tenancy.selfService() + "/tenants/" + tenant + "/invitations";
@@ -371,8 +371,8 @@ class InvitationApiIT {
         for (String id : List.of(beyond, grouped)) {
             HttpResult resent = Http.post(selfService + "/" + id + "/resend", mona, null);
             HttpResult revoked = Http.post(selfService + "/" + id + "/revoke", mona, null);
-            Tenancy.expect(403, resent, "resend " + id);
-            Tenancy.expect(403, revoked, "revoke " + id);
+            TenancyApi.expect(403, resent, "resend " + id);
+            TenancyApi.expect(403, revoked, "revoke " + id);
             assertThat(Http.get(invitations() + "/" + id, realm.adminToken()).json().path("status").asText())
                     .isEqualTo("pending");
         }
@@ -380,8 +380,8 @@ class InvitationApiIT {
                 .contains("role 'admin'");
         assertThat(Http.post(selfService + "/" + grouped + "/revoke", mona, null).json().path("errorMessage")
                 .asText()).contains("Only realm admins may put invitees into Keycloak groups");
-        Tenancy.expect(200, Http.post(selfService + "/" + within + "/resend", mona, null), "resend within");
-        Tenancy.expect(200, Http.post(selfService + "/" + within + "/revoke", mona, null), "revoke within");
+        TenancyApi.expect(200, Http.post(selfService + "/" + within + "/resend", mona, null), "resend within");
+        TenancyApi.expect(200, Http.post(selfService + "/" + within + "/revoke", mona, null), "revoke within");
     }
 
     @Test
@@ -411,7 +411,7 @@ class InvitationApiIT {
 
     private static List<String> emails(String url) {
         HttpResult result = Http.get(url, realm.adminToken());
-        Tenancy.expect(200, result, "list " + url);
+        TenancyApi.expect(200, result, "list " + url);
         List<String> emails = new java.util.ArrayList<>();
         result.json().forEach(invitation -> emails.add(invitation.path("email").asText()));
         return emails;

@@ -8,7 +8,7 @@ import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.Json;
 import dev.tenancy.keycloak.support.MailServer;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import dev.tenancy.keycloak.support.browser.Browser;
 import dev.tenancy.keycloak.support.browser.LoginPages;
@@ -35,7 +35,7 @@ class InvitationBrowserIT {
     @RegisterExtension
     static final MailServer mail = new MailServer();
 
-    private static Tenancy tenancy;
+    private static TenancyApi tenancy;
     private static String acme;
     private static String globex;
     private static String landing;
@@ -45,7 +45,7 @@ class InvitationBrowserIT {
 
     @BeforeAll
     static void setUp() {
-        tenancy = new Tenancy(realm);
+        tenancy = new TenancyApi(realm);
         mail.configure(realm);
         // The default roles, and 'recruiter': invites, but stands below 'admin'.
         tenancy.configure("""
@@ -54,7 +54,7 @@ class InvitationBrowserIT {
                            "operator": {"permissions": ["view-members"]}, "member": {},
                            "recruiter": {"permissions": ["manage-invitations", "view-members"]}}}
                 """);
-        Tenancy.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), Json.object().put("loginTheme", "tenancy")),
+        TenancyApi.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), Json.object().put("loginTheme", "tenancy")),
                 "use the tenancy login theme");
         acme = tenancy.createTenant("acme");
         globex = tenancy.createTenant("globex");
@@ -83,7 +83,7 @@ class InvitationBrowserIT {
         }
         HttpResult created = Http.post(tenancy.adminApi() + "/tenants/" + tenantId + "/invitations",
                 realm.adminToken(), body);
-        Tenancy.expect(201, created, "invite " + email);
+        TenancyApi.expect(201, created, "invite " + email);
         return created;
     }
 
@@ -96,7 +96,7 @@ class InvitationBrowserIT {
     private static JsonNode claimsFor(Map<String, String> redirect) {
         HttpResult token = Http.postForm(realm.tokenUrl(), Map.of("grant_type", "authorization_code",
                 "client_id", TestRealm.TEST_CLIENT, "code", redirect.get("code"), "redirect_uri", landing), null);
-        Tenancy.expect(200, token, "code exchange");
+        TenancyApi.expect(200, token, "code exchange");
         return TestRealm.decodeClaims(token.json().path("access_token").asText());
     }
 
@@ -185,7 +185,7 @@ class InvitationBrowserIT {
         int before = mail.received();
         HttpResult created = Http.post(tenancy.selfService() + "/tenants/" + acme + "/invitations",
                 realm.userToken("ines"), body);
-        Tenancy.expect(201, created, "invitation by a tenant admin");
+        TenancyApi.expect(201, created, "invitation by a tenant admin");
         String link = mail.lastTo("paul@example.com", before + 1).invitationLink();
         // Ines still invites, but 'admin' is now above her.
         tenancy.setRoles(acme, inviter, "recruiter");

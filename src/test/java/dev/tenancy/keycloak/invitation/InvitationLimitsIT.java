@@ -6,7 +6,7 @@ import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.Json;
 import dev.tenancy.keycloak.support.MailServer;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,11 +21,11 @@ class InvitationLimitsIT {
     @RegisterExtension
     static final MailServer mail = new MailServer();
 
-    private static Tenancy tenancy;
+    private static TenancyApi tenancy;
 
     @BeforeAll
     static void setUp() {
-        tenancy = new Tenancy(realm);
+        tenancy = new TenancyApi(realm);
         mail.configure(realm);
         tenancy.configure("""
                 {"roles": {"inviter": {"permissions": ["manage-invitations"]}, "member": {}},
@@ -46,25 +46,25 @@ class InvitationLimitsIT {
         String admin = tenancy.adminApi() + "/tenants/" + tenant + "/invitations";
         String selfService = tenancy.selfService() + "/tenants/" + tenant + "/invitations";
 
-        Tenancy.expect(201, invite(realm.userToken("ivan"), selfService, "one@example.com", true), "ivan 1");
-        Tenancy.expect(201, invite(realm.userToken("ivan"), selfService, "two@example.com", true), "ivan 2");
+        TenancyApi.expect(201, invite(realm.userToken("ivan"), selfService, "one@example.com", true), "ivan 1");
+        TenancyApi.expect(201, invite(realm.userToken("ivan"), selfService, "two@example.com", true), "ivan 2");
         HttpResult thirdOfIvan = invite(realm.userToken("ivan"), selfService, "three@example.com", true);
-        Tenancy.expect(201, invite(realm.userToken("ines"), selfService, "four@example.com", true), "ines 1");
+        TenancyApi.expect(201, invite(realm.userToken("ines"), selfService, "four@example.com", true), "ines 1");
         HttpResult tenantFull = invite(realm.userToken("ines"), selfService, "six@example.com", true);
         HttpResult adminMail = invite(realm.adminToken(), admin, "seven@example.com", true);
         HttpResult adminLink = invite(realm.adminToken(), admin, "eight@example.com", false);
 
-        Tenancy.expect(429, thirdOfIvan, "third mail of one sender");
+        TenancyApi.expect(429, thirdOfIvan, "third mail of one sender");
         assertThat(thirdOfIvan.json().path("errorMessage").asText()).contains("per sender", "try again in");
         assertThat(Long.parseLong(thirdOfIvan.header("Retry-After"))).isBetween(1L, 3601L);
-        Tenancy.expect(429, tenantFull, "fourth mail of the tenant");
+        TenancyApi.expect(429, tenantFull, "fourth mail of the tenant");
         assertThat(tenantFull.json().path("errorMessage").asText()).contains("per tenant");
         assertThat(tenantFull.header("Retry-After")).isNotBlank();
-        Tenancy.expect(429, adminMail, "realm admins are held to the tenant limit too");
-        Tenancy.expect(201, adminLink, "a link is no mail");
+        TenancyApi.expect(429, adminMail, "realm admins are held to the tenant limit too");
+        TenancyApi.expect(201, adminLink, "a link is no mail");
         String stored = Http.get(admin, realm.adminToken()).body();
         assertThat(stored).doesNotContain("three@", "six@", "seven@").contains("eight@");
-        Tenancy.expect(429, Http.post(admin + "/" + adminLink.createdId() + "/resend", realm.adminToken(), null),
+        TenancyApi.expect(429, Http.post(admin + "/" + adminLink.createdId() + "/resend", realm.adminToken(), null),
                 "resend by mail counts toward the tenant limit");
     }
 
@@ -77,8 +77,8 @@ class InvitationLimitsIT {
         HttpResult first = Http.post(admin + "/" + id + "/resend", realm.adminToken(), null);
         HttpResult second = Http.post(admin + "/" + id + "/resend", realm.adminToken(), "{\"sendEmail\": false}");
 
-        Tenancy.expect(200, first, "first resend");
-        Tenancy.expect(409, second, "second resend");
+        TenancyApi.expect(200, first, "first resend");
+        TenancyApi.expect(409, second, "second resend");
         assertThat(second.json().path("errorMessage").asText()).contains("resent 1 of 1 allowed times", "create a new one");
         assertThat(second.body()).doesNotContain("token=");
     }

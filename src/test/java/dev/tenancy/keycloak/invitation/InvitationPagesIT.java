@@ -9,7 +9,7 @@ import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.Json;
 import dev.tenancy.keycloak.support.MailServer;
 import dev.tenancy.keycloak.support.SecretScan;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,19 +42,19 @@ class InvitationPagesIT {
 
     private static final List<String> TOKENS = new CopyOnWriteArrayList<>();
     private static long logMark;
-    private static Tenancy tenancy;
+    private static TenancyApi tenancy;
     private static String tenant;
 
     @BeforeAll
     static void setUp() {
         logMark = realm.server().logMark();
-        tenancy = new Tenancy(realm);
+        tenancy = new TenancyApi(realm);
         mail.configure(realm);
-        Tenancy.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), Json.object().put("eventsEnabled", true)),
+        TenancyApi.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), Json.object().put("eventsEnabled", true)),
                 "enable events");
         tenant = tenancy.createTenant("acme");
         tenancy.addClaimsMapperToTestClient();
-        Tenancy.expect(201, Http.post(realm.adminUrl() + "/groups", realm.adminToken(),
+        TenancyApi.expect(201, Http.post(realm.adminUrl() + "/groups", realm.adminToken(),
                 Json.object().put("name", "support")), "create group");
     }
 
@@ -76,7 +76,7 @@ class InvitationPagesIT {
     /** Creates an invitation without mail (a realm admin's privilege) and returns its link, as the API showed it. */
     private static String link(String email, String... roles) {
         HttpResult created = Http.post(invitations(), realm.adminToken(), body(email, false, roles));
-        Tenancy.expect(201, created, "invite " + email);
+        TenancyApi.expect(201, created, "invite " + email);
         String link = created.json().path("link").asText();
         TOKENS.add(InvitationApiIT.token(link));
         return link;
@@ -89,7 +89,7 @@ class InvitationPagesIT {
 
     private static String mailed(String token, String url, com.fasterxml.jackson.databind.node.ObjectNode body) {
         int before = mail.received();
-        Tenancy.expect(201, Http.post(url, token, body), "invite by mail");
+        TenancyApi.expect(201, Http.post(url, token, body), "invite by mail");
         String link = mail.lastTo(body.path("email").asText(), before + 1).invitationLink();
         TOKENS.add(InvitationApiIT.token(link));
         return link;
@@ -256,7 +256,7 @@ class InvitationPagesIT {
 
         HttpResult token = Http.postForm(realm.tokenUrl(), Map.of("grant_type", "password",
                 "client_id", TestRealm.TEST_CLIENT, "username", "newbie", "password", "Secret-123"), null);
-        Tenancy.expect(200, token, "password grant of the new member");
+        TenancyApi.expect(200, token, "password grant of the new member");
         JsonNode claims = TestRealm.decodeClaims(token.json().path("access_token").asText());
         assertThat(Json.texts(claims.path("tenants").path("acme").path("roles"))).containsExactly("operator");
     }
@@ -285,7 +285,7 @@ class InvitationPagesIT {
         MailServer.Mail setup = mail.lastTo("ceo@victim.example", before + 1);
         assertThat(setup.text() == null ? setup.html() : setup.text()).contains("login-actions/action-token");
         assertThat(invitationFor("ceo@victim.example").path("status").asText()).isEqualTo("pending");
-        Tenancy.expect(404, Http.get(tenancy.adminApi() + "/tenants/" + tenant + "/members/" + userId,
+        TenancyApi.expect(404, Http.get(tenancy.adminApi() + "/tenants/" + tenant + "/members/" + userId,
                 realm.adminToken()), "not a member before verifying");
         HttpResult token = Http.postForm(realm.tokenUrl(), Map.of("grant_type", "password",
                 "client_id", TestRealm.TEST_CLIENT, "username", "hijacker", "password", "Secret-123"), null);
@@ -300,10 +300,10 @@ class InvitationPagesIT {
     void withoutSmtpAShownLinkCannotMakeAnAccountAndTheAdminIsWarned() {
         var noSmtp = Json.object();
         noSmtp.putObject("smtpServer");
-        Tenancy.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), noSmtp), "remove SMTP");
+        TenancyApi.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), noSmtp), "remove SMTP");
         try {
             HttpResult created = Http.post(invitations(), realm.adminToken(), body("nosmtp@example.com", false));
-            Tenancy.expect(201, created, "invite without mail");
+            TenancyApi.expect(201, created, "invite without mail");
             assertThat(created.json().path("warning").asText()).contains("SMTP");
             String link = created.json().path("link").asText();
             TOKENS.add(InvitationApiIT.token(link));
@@ -337,7 +337,7 @@ class InvitationPagesIT {
         tenancy.setRoles(tenant, demoted, "member");
         var inviter = (com.fasterxml.jackson.databind.node.ObjectNode) Http.get(realm.adminUrl() + "/users/"
                 + disabled, realm.adminToken()).json();
-        Tenancy.expect(204, Http.put(realm.adminUrl() + "/users/" + disabled, realm.adminToken(),
+        TenancyApi.expect(204, Http.put(realm.adminUrl() + "/users/" + disabled, realm.adminToken(),
                 inviter.put("enabled", false)), "disable the inviter");
 
         HttpResult opened = Http.get(fromDemoted, null);
@@ -369,15 +369,15 @@ class InvitationPagesIT {
         // An admin's invitation does not rest on a member's authority: it stays.
         mailedLink("from-admin@example.com");
 
-        Tenancy.expect(204, Http.delete(tenancy.adminApi() + "/tenants/" + tenant + "/members/" + leaver,
+        TenancyApi.expect(204, Http.delete(tenancy.adminApi() + "/tenants/" + tenant + "/members/" + leaver,
                 realm.adminToken()), "the inviter leaves");
-        Tenancy.expect(204, Http.delete(realm.adminUrl() + "/users/" + deleted, realm.adminToken()),
+        TenancyApi.expect(204, Http.delete(realm.adminUrl() + "/users/" + deleted, realm.adminToken()),
                 "the inviter is deleted");
 
         assertThat(invitationFor("from-leo@example.com").path("status").asText()).isEqualTo("void");
         assertThat(invitationFor("from-dee@example.com").path("status").asText()).isEqualTo("void");
         assertThat(invitationFor("from-admin@example.com").path("status").asText()).isEqualTo("pending");
-        Tenancy.expect(200, Http.get(invitations() + "?status=void", realm.adminToken()), "filter by void");
+        TenancyApi.expect(200, Http.get(invitations() + "?status=void", realm.adminToken()), "filter by void");
     }
 
     @Test
@@ -414,7 +414,7 @@ class InvitationPagesIT {
         }
         // Manny still invites as 'recruiter', but 'admin' is now above him; 'operator' is not.
         tenancy.setRoles(tenant, manager, "recruiter");
-        Tenancy.expect(204, Http.delete(tenancy.adminApi() + "/tenants/" + tenant + "/members/" + leaver,
+        TenancyApi.expect(204, Http.delete(tenancy.adminApi() + "/tenants/" + tenant + "/members/" + leaver,
                 realm.adminToken()), "the inviter leaves");
 
         HttpResult demoted = Http.postForm(actionUrl(), registration(demotedLink, "demoted", "Secret-123",
@@ -442,12 +442,12 @@ class InvitationPagesIT {
         var client = Json.object().put("clientId", "landing-app").put("publicClient", true)
                 .put("standardFlowEnabled", true);
         client.putArray("redirectUris").add("https://app.example/*");
-        Tenancy.expect(201, Http.post(realm.adminUrl() + "/clients", realm.adminToken(), client), "create client");
+        TenancyApi.expect(201, Http.post(realm.adminUrl() + "/clients", realm.adminToken(), client), "create client");
         var invitation = Json.object().put("email", "landing@example.com").put("clientId", "landing-app")
                 .put("redirectUri", "https://app.example/welcome");
         String link = mailed(realm.adminToken(), invitations(), invitation);
         client.putArray("redirectUris").add("https://elsewhere.example/*");
-        Tenancy.expect(204, Http.put(realm.adminUrl() + "/clients/" + realm.clientUuid("landing-app"),
+        TenancyApi.expect(204, Http.put(realm.adminUrl() + "/clients/" + realm.clientUuid("landing-app"),
                 realm.adminToken(), client), "change the client's redirect URIs");
 
         HttpResult registered = Http.postForm(actionUrl(), registration(link, "lander", "Secret-123", "Secret-123"),
@@ -480,7 +480,7 @@ class InvitationPagesIT {
         assertThat(declined.body()).contains("You declined the invitation");
         assertThat(invitationFor("nothanks@example.com").path("status").asText()).isEqualTo("declined");
         assertThat(Http.get(link, null).body()).contains("This invitation was declined");
-        Tenancy.expect(409, Http.post(invitations() + "/" + invitationFor("nothanks@example.com").path("id").asText()
+        TenancyApi.expect(409, Http.post(invitations() + "/" + invitationFor("nothanks@example.com").path("id").asText()
                 + "/revoke", realm.adminToken(), null), "revoke a declined invitation");
     }
 

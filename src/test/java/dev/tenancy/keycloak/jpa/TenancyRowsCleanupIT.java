@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.KeycloakServer;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,22 +25,22 @@ class TenancyRowsCleanupIT {
     @RegisterExtension
     static final TestRealm realm = new TestRealm();
 
-    private static Tenancy tenancy;
+    private static TenancyApi tenancy;
 
     @BeforeAll
     static void setUp() {
-        tenancy = new Tenancy(realm);
+        tenancy = new TenancyApi(realm);
     }
 
     @Test
     void deletingTheOrganizationInKeycloakRemovesItsRows() throws SQLException {
         String tenant = tenancy.createTenant("org-gone");
         tenancy.setRoles(tenant, realm.createUser("org-gone-user"), "admin");
-        Tenancy.expect(201, Http.post(tenancy.selfService() + "/me/api-keys", realm.userToken("org-gone-user"),
+        TenancyApi.expect(201, Http.post(tenancy.selfService() + "/me/api-keys", realm.userToken("org-gone-user"),
                 "{\"name\": \"k\", \"tenantId\": \"" + tenant + "\"}"), "key");
         tenancy.configure("{\"roles\": {\"admin\": {}, \"operator\": {}, \"member\": {}},"
                 + " \"modules\": {\"billing\": {\"admin\": \"read\"}}}");
-        Tenancy.expect(200, Http.put(tenancy.adminApi() + "/tenants/" + tenant + "/modules", realm.adminToken(),
+        TenancyApi.expect(200, Http.put(tenancy.adminApi() + "/tenants/" + tenant + "/modules", realm.adminToken(),
                 "{\"billing\": {\"admin\": \"write\"}}"), "override");
         String invitation = invite(tenant, "org-gone-invitee@example.com");
         storeCredential("TENANT", tenant);
@@ -52,7 +52,7 @@ class TenancyRowsCleanupIT {
         assertThat(rows("TENANCY_INVITATION_ROLE", "INVITATION_ID", invitation)).isEqualTo(1);
         assertThat(rows("TENANCY_INVITATION_GROUP", "INVITATION_ID", invitation)).isEqualTo(1);
 
-        Tenancy.expect(204, Http.delete(realm.adminUrl() + "/organizations/" + tenant, realm.adminToken()), "delete org");
+        TenancyApi.expect(204, Http.delete(realm.adminUrl() + "/organizations/" + tenant, realm.adminToken()), "delete org");
 
         assertThat(rows("TENANCY_MEMBER_ROLE", "TENANT_ID", tenant)).isZero();
         assertThat(rows("TENANCY_MODULE_OVERRIDE", "TENANT_ID", tenant)).isZero();
@@ -70,7 +70,7 @@ class TenancyRowsCleanupIT {
         String group = Http.get(realm.adminUrl() + "/groups?search=cleanup-group", realm.adminToken()).json()
                 .path(0).path("id").asText();
 
-        Tenancy.expect(204, Http.delete(realm.adminUrl() + "/groups/" + group, realm.adminToken()), "delete group");
+        TenancyApi.expect(204, Http.delete(realm.adminUrl() + "/groups/" + group, realm.adminToken()), "delete group");
 
         assertThat(rows("TENANCY_INVITATION_GROUP", "INVITATION_ID", invitation)).isZero();
         assertThat(rows("TENANCY_INVITATION", "ID", invitation)).isEqualTo(1);
@@ -81,14 +81,14 @@ class TenancyRowsCleanupIT {
         String tenant = tenancy.createTenant("user-gone");
         String user = realm.createUser("user-gone-user");
         tenancy.setRoles(tenant, user, "admin", "member");
-        Tenancy.expect(201, Http.post(tenancy.selfService() + "/me/api-keys", realm.userToken("user-gone-user"),
+        TenancyApi.expect(201, Http.post(tenancy.selfService() + "/me/api-keys", realm.userToken("user-gone-user"),
                 "{\"name\": \"k\", \"tenantId\": \"" + tenant + "\"}"), "key");
         assertThat(rows("TENANCY_MEMBER_ROLE", "USER_ID", user)).isEqualTo(2);
         assertThat(rows("TENANCY_API_KEY", "USER_ID", user)).isEqualTo(1);
         storeCredential("USER", user);
         assertThat(rows("TENANCY_CREDENTIAL", "OWNER_ID", user)).isEqualTo(1);
 
-        Tenancy.expect(204, Http.delete(realm.adminUrl() + "/users/" + user, realm.adminToken()), "delete user");
+        TenancyApi.expect(204, Http.delete(realm.adminUrl() + "/users/" + user, realm.adminToken()), "delete user");
 
         assertThat(rows("TENANCY_MEMBER_ROLE", "USER_ID", user)).isZero();
         assertThat(rows("TENANCY_API_KEY", "USER_ID", user)).isZero();
@@ -101,7 +101,7 @@ class TenancyRowsCleanupIT {
         String user = realm.createUser("left-user");
         tenancy.setRoles(tenant, user, "admin");
 
-        Tenancy.expect(204, Http.delete(realm.adminUrl() + "/organizations/" + tenant + "/members/" + user,
+        TenancyApi.expect(204, Http.delete(realm.adminUrl() + "/organizations/" + tenant + "/members/" + user,
                 realm.adminToken()), "remove member");
 
         assertThat(rows("TENANCY_MEMBER_ROLE", "USER_ID", user)).isZero();
@@ -111,12 +111,12 @@ class TenancyRowsCleanupIT {
     void deletingARealmRemovesAllOfItsRows() throws SQLException {
         TestRealm doomed = new TestRealm();
         doomed.create("doomed");
-        Tenancy doomedTenancy = new Tenancy(doomed);
+        TenancyApi doomedTenancy = new TenancyApi(doomed);
         String tenant = doomedTenancy.createTenant("doomed");
         doomedTenancy.setRoles(tenant, doomed.createUser("doomed-user"), "admin");
-        Tenancy.expect(201, Http.post(doomedTenancy.adminApi() + "/tenants/" + tenant + "/invitations",
+        TenancyApi.expect(201, Http.post(doomedTenancy.adminApi() + "/tenants/" + tenant + "/invitations",
                 doomed.adminToken(), "{\"email\": \"doomed@example.com\", \"sendEmail\": false}"), "invite");
-        Tenancy.expect(201, Http.post(doomedTenancy.adminApi() + "/credentials", doomed.adminToken(),
+        TenancyApi.expect(201, Http.post(doomedTenancy.adminApi() + "/credentials", doomed.adminToken(),
                 "{\"scope\": \"SYSTEM\", \"name\": \"n\", \"provider\": \"smtp\", \"type\": \"PASSWORD\","
                         + " \"value\": \"doomed-secret\"}"), "credential");
         String realmId = doomed.id();
@@ -133,7 +133,7 @@ class TenancyRowsCleanupIT {
     }
 
     private static void storeCredential(String scope, String ownerId) {
-        Tenancy.expect(201, Http.post(tenancy.adminApi() + "/credentials", realm.adminToken(),
+        TenancyApi.expect(201, Http.post(tenancy.adminApi() + "/credentials", realm.adminToken(),
                 "{\"scope\": \"" + scope + "\", \"ownerId\": \"" + ownerId + "\", \"name\": \"n\","
                         + " \"provider\": \"smtp\", \"type\": \"PASSWORD\", \"value\": \"cleanup-secret\"}"),
                 "store a " + scope + " credential");
@@ -142,13 +142,13 @@ class TenancyRowsCleanupIT {
     /** An invitation with one role and the group /cleanup-group (created on first use); returns its id. */
     private static String invite(String tenant, String email) {
         if (Http.get(realm.adminUrl() + "/groups?search=cleanup-group", realm.adminToken()).json().isEmpty()) {
-            Tenancy.expect(201, Http.post(realm.adminUrl() + "/groups", realm.adminToken(),
+            TenancyApi.expect(201, Http.post(realm.adminUrl() + "/groups", realm.adminToken(),
                     "{\"name\": \"cleanup-group\"}"), "create group");
         }
         HttpResult created = Http.post(tenancy.adminApi() + "/tenants/" + tenant + "/invitations", realm.adminToken(),
                 "{\"email\": \"" + email + "\", \"roles\": [\"member\"], \"groups\": [\"/cleanup-group\"],"
                         + " \"sendEmail\": false}");
-        Tenancy.expect(201, created, "invite " + email);
+        TenancyApi.expect(201, created, "invite " + email);
         return created.json().path("id").asText();
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.Json;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,25 +23,25 @@ class SelfServiceCorsIT {
 
     private static final String APP = "https://app.example.com";
     private static final String EVIL = "https://evil.example.net";
-    private static Tenancy tenancy;
+    private static TenancyApi tenancy;
     private static String acme;
     private static String globex;
     private static String token;
 
     @BeforeAll
     static void setUp() {
-        tenancy = new Tenancy(realm);
+        tenancy = new TenancyApi(realm);
         acme = tenancy.createTenant("acme");
         globex = tenancy.createTenant("globex");
         tenancy.setRoles(acme, realm.createUser("spa-user"), "admin");
         var spa = Json.object().put("clientId", "spa").put("publicClient", true).put("directAccessGrantsEnabled", true);
         spa.putArray("redirectUris").add(APP + "/*");
         spa.putArray("webOrigins").add(APP);
-        Tenancy.expect(201, Http.post(realm.adminUrl() + "/clients", realm.adminToken(), spa), "create spa");
+        TenancyApi.expect(201, Http.post(realm.adminUrl() + "/clients", realm.adminToken(), spa), "create spa");
         realm.addDefaultScope("spa", TestRealm.TENANCY_SCOPE);
         HttpResult issued = Http.postForm(realm.tokenUrl(), Map.of("grant_type", "password", "client_id", "spa",
                 "username", "spa-user", "password", "spa-user"), null);
-        Tenancy.expect(200, issued, "token of the spa");
+        TenancyApi.expect(200, issued, "token of the spa");
         token = issued.json().path("access_token").asText();
     }
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.Json;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +25,14 @@ class TenancyClientScopeIT {
     @RegisterExtension
     static final TestRealm realm = new TestRealm();
 
-    private static Tenancy tenancy;
+    private static TenancyApi tenancy;
 
     @BeforeAll
     static void setUp() {
-        tenancy = new Tenancy(realm);
+        tenancy = new TenancyApi(realm);
         String acme = tenancy.createTenant("acme");
         tenancy.setRoles(acme, realm.createUser("ann"), "admin");
-        Tenancy.expect(201, Http.post(realm.adminUrl() + "/clients", realm.adminToken(), Json.object()
+        TenancyApi.expect(201, Http.post(realm.adminUrl() + "/clients", realm.adminToken(), Json.object()
                 .put("clientId", "third-party").put("publicClient", true).put("directAccessGrantsEnabled", true)),
                 "create a third-party client");
     }
@@ -48,7 +48,7 @@ class TenancyClientScopeIT {
     void aTokenWithoutTheTenancyAudienceIsRefusedWithTheScopeNamed() {
         HttpResult thirdParty = Http.postForm(realm.tokenUrl(), Map.of("grant_type", "password",
                 "client_id", "third-party", "username", "ann", "password", "ann", "scope", "profile"), null);
-        Tenancy.expect(200, thirdParty, "third-party token");
+        TenancyApi.expect(200, thirdParty, "third-party token");
         String foreign = thirdParty.json().path("access_token").asText();
 
         HttpResult refused = Http.get(tenancy.selfService() + "/me/tenants", foreign);
@@ -72,7 +72,7 @@ class TenancyClientScopeIT {
         scope.putArray("protocolMappers").addObject().put("name", "our own claims").put("protocol", "openid-connect")
                 .put("protocolMapper", "tenancy-claims-mapper").putObject("config").put("access.token.claim", "true");
         String admin = realm.server().baseUrl() + "/admin/realms";
-        Tenancy.expect(201, Http.post(admin, realm.adminToken(), rep), "import");
+        TenancyApi.expect(201, Http.post(admin, realm.adminToken(), rep), "import");
         try {
             String scopeId = null;
             for (JsonNode candidate : Http.get(admin + "/" + name + "/client-scopes", realm.adminToken()).json()) {

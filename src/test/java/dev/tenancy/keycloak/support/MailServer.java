@@ -61,7 +61,7 @@ public final class MailServer implements BeforeAllCallback, AfterAllCallback {
 
     /** Sets the realm's SMTP server to this one. */
     public void configure(TestRealm realm) {
-        Tenancy.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), smtp(port)), "configure SMTP");
+        TenancyApi.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), smtp(port)), "configure SMTP");
     }
 
     /** Sets the realm's SMTP server to a port where nothing listens, so every send fails. */
@@ -70,7 +70,7 @@ public final class MailServer implements BeforeAllCallback, AfterAllCallback {
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        Tenancy.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), smtp(closed)), "break SMTP");
+        TenancyApi.expect(204, Http.put(realm.adminUrl(), realm.adminToken(), smtp(closed)), "break SMTP");
     }
 
     /** Waits (up to 20 s, by GreenMail's own blocking wait) until {@code count} mails arrived in all. */

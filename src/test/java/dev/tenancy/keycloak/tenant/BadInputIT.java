@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import java.util.List;
 import org.assertj.core.api.SoftAssertions;
@@ -19,7 +19,7 @@ class BadInputIT {
     @RegisterExtension
     static final TestRealm realm = new TestRealm();
 
-    private static Tenancy tenancy;
+    private static TenancyApi tenancy;
     private static String tenant;
     private static String user;
 
@@ -28,7 +28,7 @@ class BadInputIT {
 
     @BeforeAll
     static void oneTenantWithAMember() {
-        tenancy = new Tenancy(realm);
+        tenancy = new TenancyApi(realm);
         tenant = tenancy.createTenant("solid");
         user = realm.createUser("solid-user");
         tenancy.setRoles(tenant, user, "member");
@@ -254,9 +254,9 @@ class BadInputIT {
 
         // A change that is refused leaves the stored credential as it was.
         String id = Http.post(mine, token, "{" + ok + ", \"type\": \"SECRET\", \"value\": \"kept-value\"}").createdId();
-        Tenancy.expect(400, Http.put(mine + "/" + id, token, "{}"), "an empty change");
-        Tenancy.expect(400, Http.put(mine + "/" + id, token, "{\"value\": 5}"), "a mistyped value");
-        Tenancy.expect(400, Http.put(mine + "/" + id, token, "{\"value\": \"new\", \"active\": \"no\"}"), "half good");
+        TenancyApi.expect(400, Http.put(mine + "/" + id, token, "{}"), "an empty change");
+        TenancyApi.expect(400, Http.put(mine + "/" + id, token, "{\"value\": 5}"), "a mistyped value");
+        TenancyApi.expect(400, Http.put(mine + "/" + id, token, "{\"value\": \"new\", \"active\": \"no\"}"), "half good");
         assertThat(Http.post(mine + "/" + id + "/reveal", token, null).json().path("value").asText()).isEqualTo("kept-value");
     }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.Json;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,11 +22,11 @@ class GrantRuleIT {
     @RegisterExtension
     static final TestRealm realm = new TestRealm();
 
-    private static Tenancy tenancy;
+    private static TenancyApi tenancy;
 
     @BeforeAll
     static void setUp() {
-        tenancy = new Tenancy(realm);
+        tenancy = new TenancyApi(realm);
         tenancy.configure("""
                 {"roles": {"admin": {"permissions": ["manage-tenant", "manage-members", "manage-invitations",
                                                        "view-members"]},
@@ -114,7 +114,7 @@ class GrantRuleIT {
         tenancy.setRoles(initech, realm.createUser("admin-i"), "admin");
         String target = realm.createUser("ivan");
         tenancy.setRoles(initech, target, "member");
-        Tenancy.expect(200, Http.put(tenancy.adminApi() + "/tenants/" + initech + "/modules", realm.adminToken(),
+        TenancyApi.expect(200, Http.put(tenancy.adminApi() + "/tenants/" + initech + "/modules", realm.adminToken(),
                 "{\"reports\": {\"analyst\": \"read\"}}"), "override");
 
         HttpResult analyst = Http.put(members(initech) + target, realm.userToken("admin-i"), "{\"roles\": [\"analyst\"]}");
@@ -153,7 +153,7 @@ class GrantRuleIT {
         assertThat(helperLeaves.status()).as("a member who does not manage members may leave").isEqualTo(204);
         assertThat(Http.get(tenancy.adminApi() + "/tenants/" + umbrella + "/members/" + boss, realm.adminToken())
                 .status()).isEqualTo(200);
-        Tenancy.expect(204, Http.delete(tenancy.adminApi() + "/tenants/" + umbrella + "/members/" + boss,
+        TenancyApi.expect(204, Http.delete(tenancy.adminApi() + "/tenants/" + umbrella + "/members/" + boss,
                 realm.adminToken()), "a realm admin is not bound by the rule");
     }
 
@@ -164,7 +164,7 @@ class GrantRuleIT {
         String ghost = realm.createUser("ghost-w");
         tenancy.setRoles(wayne, boss, "admin");
         tenancy.setRoles(wayne, ghost, "admin");
-        Tenancy.expect(204, Http.put(realm.adminUrl() + "/users/" + ghost, realm.adminToken(),
+        TenancyApi.expect(204, Http.put(realm.adminUrl() + "/users/" + ghost, realm.adminToken(),
                 Json.object().put("enabled", false)), "disable the other admin");
 
         HttpResult leave = Http.delete(members(wayne) + boss, realm.userToken("boss-w"));

@@ -99,7 +99,7 @@ class GrantorOverrideTest {
                 Map.of("billing", Map.of("manager", ModuleLevel.ADMIN))))
                 .isInstanceOf(TenancyException.class)
                 .hasMessageContaining("role 'manager' would have 'admin' on 'billing' where you have 'write'")
-                .satisfies(e -> assertThat(((TenancyException) e).status()).isEqualTo(403));
+                .satisfies(e -> assertThat(((TenancyException) e).kind()).isEqualTo(TenancyException.Kind.FORBIDDEN));
     }
 
     @org.junit.jupiter.api.Test

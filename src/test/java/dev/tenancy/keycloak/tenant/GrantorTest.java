@@ -75,7 +75,7 @@ class GrantorTest {
                 .isInstanceOf(TenancyException.class)
                 .hasMessageContaining("role 'analyst' has 'admin' on 'reports' where you have 'write'")
                 .hasMessageNotContaining("'member'")
-                .satisfies(e -> assertThat(((TenancyException) e).status()).isEqualTo(403));
+                .satisfies(e -> assertThat(((TenancyException) e).kind()).isEqualTo(TenancyException.Kind.FORBIDDEN));
         assertThatThrownBy(() -> member("operator", Map.of()).requireMayChange(Set.of("recruiter")))
                 .hasMessageContaining("role 'recruiter' grants [manage-invitations, manage-members]");
     }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.Json;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +19,12 @@ class TenantAdminApiIT {
     @RegisterExtension
     static final TestRealm realm = new TestRealm();
 
-    private static Tenancy tenancy;
+    private static TenancyApi tenancy;
 
     @BeforeAll
     static void enableAdminEvents() {
-        tenancy = new Tenancy(realm);
-        Tenancy.expect(204, Http.put(realm.adminUrl(), realm.adminToken(),
+        tenancy = new TenancyApi(realm);
+        TenancyApi.expect(204, Http.put(realm.adminUrl(), realm.adminToken(),
                 "{\"adminEventsEnabled\": true, \"adminEventsDetailsEnabled\": true}"), "enable admin events");
         tenancy.configure("""
                 {"roles": {"admin": {"permissions": ["manage-members", "manage-tenant", "view-members"]},

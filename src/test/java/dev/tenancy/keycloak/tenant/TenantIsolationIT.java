@@ -2,7 +2,7 @@ package dev.tenancy.keycloak.tenant;
 
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
-import dev.tenancy.keycloak.support.Tenancy;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import java.util.List;
 import org.assertj.core.api.SoftAssertions;
@@ -20,7 +20,7 @@ class TenantIsolationIT {
     @RegisterExtension
     static final TestRealm realm = new TestRealm();
 
-    private static Tenancy tenancy;
+    private static TenancyApi tenancy;
     private static String tenantA;
     private static String tenantB;
     private static String memberOfB;
@@ -88,7 +88,7 @@ class TenantIsolationIT {
 
     @BeforeAll
     static void twoTenants() {
-        tenancy = new Tenancy(realm);
+        tenancy = new TenancyApi(realm);
         tenancy.configure("""
                 {"roles": {"admin": {"permissions": ["manage-tenant", "manage-members", "view-members",
                                                        "manage-invitations"]},
@@ -115,14 +115,14 @@ class TenantIsolationIT {
     private static String key(String owner, String tenant) {
         HttpResult created = Http.post(tenancy.selfService() + "/me/api-keys", realm.userToken(owner),
                 "{\"name\": \"isolation\", \"tenantId\": \"" + tenant + "\"}");
-        Tenancy.expect(201, created, "key of " + owner);
+        TenancyApi.expect(201, created, "key of " + owner);
         return created.json().path("id").asText();
     }
 
     private static String invite(String tenant, String email) {
         HttpResult created = Http.post(tenancy.adminApi() + "/tenants/" + tenant + "/invitations", realm.adminToken(),
                 "{\"email\": \"" + email + "\", \"sendEmail\": false}");
-        Tenancy.expect(201, created, "invite " + email);
+        TenancyApi.expect(201, created, "invite " + email);
         return created.json().path("id").asText();
     }
 

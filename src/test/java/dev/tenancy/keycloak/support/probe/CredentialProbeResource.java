@@ -1,6 +1,7 @@
 package dev.tenancy.keycloak.support.probe;
 
 import dev.tenancy.keycloak.credential.CredentialAccessDeniedException;
+import dev.tenancy.keycloak.error.TenancyException;
 import dev.tenancy.keycloak.credential.CredentialScope;
 import dev.tenancy.keycloak.credential.RevealedCredential;
 import dev.tenancy.keycloak.credential.TenancyCredentialStore;
@@ -87,7 +88,7 @@ public final class CredentialProbeResource {
                     .orElseGet(() -> Response.status(404).entity(Map.of("outcome", "empty")).build());
         } catch (CredentialAccessDeniedException e) {
             return Response.status(403).entity(Map.of("outcome", "denied", "message", e.getMessage())).build();
-        } catch (IllegalStateException e) {
+        } catch (TenancyException e) {
             return Response.status(500).entity(Map.of("outcome", "unreadable", "message", e.getMessage())).build();
         }
     }

@@ -1,11 +1,20 @@
-package dev.tenancy.keycloak.tenant;
+package dev.tenancy.keycloak.rest;
 
-import dev.tenancy.keycloak.config.TenancyPermission;
 import dev.tenancy.keycloak.apikey.TenantApiKeysResource;
 import dev.tenancy.keycloak.audit.TenancyAudit;
+import dev.tenancy.keycloak.config.TenancyPermission;
 import dev.tenancy.keycloak.credential.OwnedCredentialsResource;
 import dev.tenancy.keycloak.error.TenancyException;
 import dev.tenancy.keycloak.invitation.TenantInvitationsResource;
+import dev.tenancy.keycloak.tenant.MemberService;
+import dev.tenancy.keycloak.tenant.MemberTenantAccess;
+import dev.tenancy.keycloak.tenant.Membership;
+import dev.tenancy.keycloak.tenant.MembershipService;
+import dev.tenancy.keycloak.tenant.ModuleService;
+import dev.tenancy.keycloak.tenant.TenantAccess;
+import dev.tenancy.keycloak.tenant.TenantMembersResource;
+import dev.tenancy.keycloak.tenant.TenantModulesResource;
+import dev.tenancy.keycloak.tenant.TenantDirectory;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -43,7 +52,7 @@ public final class SelfServiceTenantResource {
 
     public static SelfServiceTenantResource of(KeycloakSession session, RealmModel realm, UserModel caller,
             String tenantId, TenancyAudit audit) {
-        OrganizationModel tenant = new TenantService(session, realm, audit).find(tenantId).orElse(null);
+        OrganizationModel tenant = new TenantDirectory(session, realm).findEnabled(tenantId).orElse(null);
         Membership membership = tenant == null ? null
                 : new MembershipService(session, realm).in(tenant, caller).orElse(null);
         if (membership == null) {

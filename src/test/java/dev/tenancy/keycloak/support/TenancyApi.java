@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /** Shortcuts to the extension's admin API and to Keycloak's for tests that need a few tenants and members. */
-public final class Tenancy {
+public final class TenancyApi {
 
     private final TestRealm realm;
 
-    public Tenancy(TestRealm realm) {
+    public TenancyApi(TestRealm realm) {
         this.realm = realm;
     }
 

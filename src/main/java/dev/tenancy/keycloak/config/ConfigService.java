@@ -1,10 +1,7 @@
-package dev.tenancy.keycloak.tenant;
+package dev.tenancy.keycloak.config;
 
 import dev.tenancy.keycloak.audit.TenancyAudit;
-import dev.tenancy.keycloak.audit.TenancyResource;
-import dev.tenancy.keycloak.config.TenancyConfig;
-import dev.tenancy.keycloak.config.TenancyConfigJson;
-import dev.tenancy.keycloak.config.TenancyConfigStore;
+import dev.tenancy.keycloak.audit.TenancyResourceType;
 import dev.tenancy.keycloak.error.TenancyException;
 import dev.tenancy.keycloak.json.JsonInput;
 import java.util.Map;
@@ -16,32 +13,31 @@ import org.keycloak.models.RealmModel;
 
 /**
  * Reads and replaces a realm's tenancy configuration. A role still held by a member cannot be removed;
- * overrides for removed roles and modules go with them.
+ * overrides for removed roles and modules go with them. A replacement is published as
+ * {@link TenancyConfigChanged}, for whatever shows the configuration elsewhere (the admin console's tab).
  */
 public final class ConfigService {
 
+    private final KeycloakSession session;
     private final RealmModel realm;
-    private final TenantStore store;
+    private final CatalogueUse use;
     private final TenancyAudit audit;
 
-    public ConfigService(KeycloakSession session, RealmModel realm, TenancyAudit audit) {
+    public ConfigService(KeycloakSession session, RealmModel realm, CatalogueUse use, TenancyAudit audit) {
+        this.session = session;
         this.realm = realm;
-        this.store = new TenantStore(session, realm.getId());
+        this.use = use;
         this.audit = audit;
     }
 
     public Map<String, Object> view() {
-        return TenancyConfigJson.write(TenancyConfigStore.read(realm));
+        return TenancyConfigJson.write(TenancyConfigAttribute.read(realm));
     }
 
     public Map<String, Object> replace(TenancyConfig config) {
-        TenancyConfig previous = TenancyConfigStore.read(realm);
-        Set<String> stillHeld = new TreeSet<>();
-        store.roleHolderCounts().forEach((role, holders) -> {
-            if (holders > 0 && !config.hasRole(role)) {
-                stillHeld.add(role);
-            }
-        });
+        TenancyConfig previous = TenancyConfigAttribute.read(realm);
+        Set<String> stillHeld = new TreeSet<>(use.heldRoles());
+        stillHeld.removeIf(config::hasRole);
         if (!stillHeld.isEmpty()) {
             throw TenancyException.conflict("Roles " + stillHeld
                     + " are still held by tenant members; take them away before removing the roles");
@@ -50,10 +46,11 @@ public final class ConfigService {
         removedRoles.removeAll(config.roles().keySet());
         Set<String> removedModules = new TreeSet<>(previous.modules().keySet());
         removedModules.removeAll(config.modules().keySet());
-        store.deleteOverridesOf(removedRoles, removedModules);
-        TenancyConfigStore.write(realm, config);
+        use.forget(removedRoles, removedModules);
+        TenancyConfigAttribute.write(realm, config);
+        session.getKeycloakSessionFactory().publish(new TenancyConfigChanged(realm, config));
         Map<String, Object> view = TenancyConfigJson.write(config);
-        audit.realmChange(TenancyResource.TENANCY_CONFIG, OperationType.UPDATE, view, "config");
+        audit.realmChange(TenancyResourceType.TENANCY_CONFIG, OperationType.UPDATE, view, "config");
         return view;
     }
 

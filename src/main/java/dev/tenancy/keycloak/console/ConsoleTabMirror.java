@@ -1,6 +1,7 @@
-package dev.tenancy.keycloak.config;
+package dev.tenancy.keycloak.console;
 
-import dev.tenancy.keycloak.console.TenancyConsoleClient;
+import dev.tenancy.keycloak.config.TenancyConfig;
+import dev.tenancy.keycloak.config.TenancyConfigText;
 import java.util.List;
 import java.util.Optional;
 import org.keycloak.common.Profile;
@@ -13,18 +14,18 @@ import org.keycloak.services.ui.extend.UiTabProvider;
  * realm's configuration after it changed elsewhere — through the REST API or a realm import. Does
  * nothing while the experimental {@code declarative-ui} feature is off.
  */
-public final class ConsoleTabMirror {
+final class ConsoleTabMirror {
 
-    public static final String TAB_ID = "tenancy";
+    static final String TAB_ID = "tenancy";
     private static final String TAB_TYPE = UiTabProvider.class.getName();
 
     /** The tab's field that shows where the tenancy console is. */
-    public static final String CONSOLE = "console";
+    static final String CONSOLE = "console";
 
     private ConsoleTabMirror() {
     }
 
-    public static void refresh(RealmModel realm, TenancyConfig config) {
+    static void refresh(RealmModel realm, TenancyConfig config) {
         if (!Profile.isFeatureEnabled(Profile.Feature.DECLARATIVE_UI)) {
             return;
         }
@@ -35,9 +36,9 @@ public final class ConsoleTabMirror {
         if (existing.isPresent()) {
             ComponentModel tab = existing.get();
             if (!fields.equals(TenancyConfigText.fieldsOf(tab.getConfig()))
-                    || !List.of(consoleLink(realm)).equals(tab.getConfig().get(CONSOLE))) {
+                    || !List.of(TenancyConsoleClient.path(realm)).equals(tab.getConfig().get(CONSOLE))) {
                 write(tab, fields);
-                tab.getConfig().put(CONSOLE, List.of(consoleLink(realm)));
+                tab.getConfig().put(CONSOLE, List.of(TenancyConsoleClient.path(realm)));
                 realm.updateComponent(tab);
             }
             return;
@@ -48,15 +49,10 @@ public final class ConsoleTabMirror {
         tab.setProviderType(TAB_TYPE);
         tab.setParentId(realm.getId());
         write(tab, fields);
-        tab.getConfig().put(CONSOLE, List.of(consoleLink(realm)));
+        tab.getConfig().put(CONSOLE, List.of(TenancyConsoleClient.path(realm)));
         // The console adds the route parameter to what it saves; keep the stored form the same.
         tab.getConfig().put("tab", List.of(TAB_ID));
         realm.addComponentModel(tab);
-    }
-
-    /** The address the tab shows: this realm's tenancy console, on the server of the admin console. */
-    private static String consoleLink(RealmModel realm) {
-        return TenancyConsoleClient.path(realm);
     }
 
     private static void write(ComponentModel tab, TenancyConfigText.Fields fields) {

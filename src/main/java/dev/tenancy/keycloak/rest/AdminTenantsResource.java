@@ -1,9 +1,13 @@
-package dev.tenancy.keycloak.tenant;
+package dev.tenancy.keycloak.rest;
 
 import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.error.TenancyException;
 import dev.tenancy.keycloak.json.JsonInput;
 import dev.tenancy.keycloak.json.Paging;
+import dev.tenancy.keycloak.tenant.AdminTenantAccess;
+import dev.tenancy.keycloak.tenant.TenantInput;
+import dev.tenancy.keycloak.tenant.TenantService;
+import dev.tenancy.keycloak.tenant.TenantView;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

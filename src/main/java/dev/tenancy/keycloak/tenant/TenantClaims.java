@@ -1,7 +1,6 @@
-package dev.tenancy.keycloak.claims;
+package dev.tenancy.keycloak.tenant;
 
 import dev.tenancy.keycloak.config.ModuleLevel;
-import dev.tenancy.keycloak.tenant.Membership;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,8 @@ public final class TenantClaims {
 
     public static final String TENANTS = "tenants";
     public static final String TENANT = "tenant";
+    /** The protocol mapper that writes these claims ({@code claims.TenantClaimsMapper}). */
+    public static final String MAPPER_ID = "tenancy-claims-mapper";
 
     private TenantClaims() {
     }

@@ -1,7 +1,7 @@
 package dev.tenancy.keycloak.audit;
 
-/** Resource types of the admin events the extension raises. */
-public enum TenancyResource {
+/** The resource types of the admin events the extension raises ({@code AdminEvent.resourceType}). */
+public enum TenancyResourceType {
     TENANCY_CONFIG,
     TENANCY_TENANT,
     TENANCY_MEMBER,

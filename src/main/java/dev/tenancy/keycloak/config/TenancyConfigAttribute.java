@@ -13,17 +13,17 @@ import org.keycloak.models.RealmModel;
  * Keeps a realm's {@link TenancyConfig} in the realm attribute {@value #ATTRIBUTE}, so the configuration
  * travels with realm export and import and is served from Keycloak's realm cache.
  */
-public final class TenancyConfigStore {
+public final class TenancyConfigAttribute {
 
     public static final String ATTRIBUTE = "tenancy.config";
 
-    private static final Logger LOG = Logger.getLogger(TenancyConfigStore.class);
+    private static final Logger LOG = Logger.getLogger(TenancyConfigAttribute.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Parsed configurations by their JSON text: token issuing reads the config on every request. */
     private static final Map<String, TenancyConfig> PARSED = new ConcurrentHashMap<>();
     private static final int MAX_PARSED = 1_000;
 
-    private TenancyConfigStore() {
+    private TenancyConfigAttribute() {
     }
 
     public static TenancyConfig read(RealmModel realm) {
@@ -49,7 +49,6 @@ public final class TenancyConfigStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise the tenancy configuration", e);
         }
-        ConsoleTabMirror.refresh(realm, config);
     }
 
     private static TenancyConfig parse(RealmModel realm, String json) {

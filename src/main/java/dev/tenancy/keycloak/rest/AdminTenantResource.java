@@ -1,10 +1,18 @@
-package dev.tenancy.keycloak.tenant;
+package dev.tenancy.keycloak.rest;
 
 import dev.tenancy.keycloak.apikey.TenantApiKeysResource;
 import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.credential.OwnedCredentialsResource;
 import dev.tenancy.keycloak.invitation.TenantInvitationsResource;
 import dev.tenancy.keycloak.json.JsonInput;
+import dev.tenancy.keycloak.tenant.MemberService;
+import dev.tenancy.keycloak.tenant.ModuleService;
+import dev.tenancy.keycloak.tenant.TenantAccess;
+import dev.tenancy.keycloak.tenant.TenantInput;
+import dev.tenancy.keycloak.tenant.TenantMembersResource;
+import dev.tenancy.keycloak.tenant.TenantModulesResource;
+import dev.tenancy.keycloak.tenant.TenantService;
+import dev.tenancy.keycloak.tenant.TenantView;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
