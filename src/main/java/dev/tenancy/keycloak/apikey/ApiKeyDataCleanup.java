@@ -1,13 +1,18 @@
 package dev.tenancy.keycloak.apikey;
 
-import dev.tenancy.keycloak.removal.OwnerRemovals;
+import dev.tenancy.keycloak.removal.OwnerRemovalsFactory;
 import org.keycloak.models.KeycloakSession;
 
 /**
  * Keys go with their realm, tenant or owner; a member who leaves a tenant (through our API or Keycloak's)
  * has their keys for it revoked, in the same transaction.
  */
-public final class ApiKeyDataCleanup implements OwnerRemovals {
+public final class ApiKeyDataCleanup implements OwnerRemovalsFactory {
+
+    @Override
+    public String getId() {
+        return "api-keys";
+    }
 
     @Override
     public void realmRemoved(KeycloakSession session, String realmId) {

@@ -1,10 +1,15 @@
 package dev.tenancy.keycloak.credential;
 
-import dev.tenancy.keycloak.removal.OwnerRemovals;
+import dev.tenancy.keycloak.removal.OwnerRemovalsFactory;
 import org.keycloak.models.KeycloakSession;
 
 /** Credentials go with their owner: the realm, the tenant or the user, in the same transaction. */
-public final class CredentialDataCleanup implements OwnerRemovals {
+public final class CredentialDataCleanup implements OwnerRemovalsFactory {
+
+    @Override
+    public String getId() {
+        return "credentials";
+    }
 
     @Override
     public void realmRemoved(KeycloakSession session, String realmId) {

@@ -1,6 +1,6 @@
 package dev.tenancy.keycloak.invitation;
 
-import dev.tenancy.keycloak.removal.OwnerRemovals;
+import dev.tenancy.keycloak.removal.OwnerRemovalsFactory;
 import org.keycloak.models.KeycloakSession;
 
 /**
@@ -8,7 +8,12 @@ import org.keycloak.models.KeycloakSession;
  * added it, in the same transaction. A member's pending invitations rest on that member's authority: they
  * become void when the member leaves the tenant or the user is deleted.
  */
-public final class InvitationDataCleanup implements OwnerRemovals {
+public final class InvitationDataCleanup implements OwnerRemovalsFactory {
+
+    @Override
+    public String getId() {
+        return "invitations";
+    }
 
     @Override
     public void realmRemoved(KeycloakSession session, String realmId) {

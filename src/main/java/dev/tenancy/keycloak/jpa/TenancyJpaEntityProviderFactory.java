@@ -1,12 +1,6 @@
 package dev.tenancy.keycloak.jpa;
 
 import dev.tenancy.keycloak.TenancyVersion;
-import dev.tenancy.keycloak.apikey.ApiKeyDataCleanup;
-import dev.tenancy.keycloak.credential.CredentialDataCleanup;
-import dev.tenancy.keycloak.invitation.InvitationDataCleanup;
-import dev.tenancy.keycloak.removal.OwnerRemovalEvents;
-import dev.tenancy.keycloak.tenant.TenantDataCleanup;
-import java.util.List;
 import java.util.Map;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -41,8 +35,6 @@ public final class TenancyJpaEntityProviderFactory implements JpaEntityProviderF
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        factory.register(new OwnerRemovalEvents(List.of(new TenantDataCleanup(), new InvitationDataCleanup(),
-                new ApiKeyDataCleanup(), new CredentialDataCleanup())));
     }
 
     @Override

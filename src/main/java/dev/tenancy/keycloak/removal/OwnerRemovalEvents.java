@@ -1,6 +1,5 @@
 package dev.tenancy.keycloak.removal;
 
-import java.util.List;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -10,41 +9,41 @@ import org.keycloak.provider.ProviderEvent;
 import org.keycloak.provider.ProviderEventListener;
 
 /**
- * Turns Keycloak's removal events into {@link OwnerRemovals} calls, in order, so that each feature only
+ * Turns Keycloak's removal events into one feature's {@link OwnerRemovals} calls, so that the feature only
  * says which rows go. Organization events carry no realm: it is the session's context realm.
  */
 public final class OwnerRemovalEvents implements ProviderEventListener {
 
-    private final List<OwnerRemovals> features;
+    private final OwnerRemovals feature;
 
-    public OwnerRemovalEvents(List<OwnerRemovals> features) {
-        this.features = List.copyOf(features);
+    OwnerRemovalEvents(OwnerRemovals feature) {
+        this.feature = feature;
     }
 
     @Override
     public void onEvent(ProviderEvent event) {
         if (event instanceof RealmModel.RealmRemovedEvent removed) {
             String realmId = removed.getRealm().getId();
-            features.forEach(feature -> feature.realmRemoved(removed.getKeycloakSession(), realmId));
+            feature.realmRemoved(removed.getKeycloakSession(), realmId);
         } else if (event instanceof OrganizationModel.OrganizationRemovedEvent removed) {
             KeycloakSession session = removed.getKeycloakSession();
             String realmId = session.getContext().getRealm().getId();
             String tenantId = removed.getOrganization().getId();
-            features.forEach(feature -> feature.tenantRemoved(session, realmId, tenantId));
+            feature.tenantRemoved(session, realmId, tenantId);
         } else if (event instanceof UserModel.UserRemovedEvent removed) {
             String realmId = removed.getRealm().getId();
             String userId = removed.getUser().getId();
-            features.forEach(feature -> feature.userRemoved(removed.getKeycloakSession(), realmId, userId));
+            feature.userRemoved(removed.getKeycloakSession(), realmId, userId);
         } else if (event instanceof OrganizationModel.OrganizationMemberLeaveEvent left) {
             KeycloakSession session = left.getSession();
             String realmId = session.getContext().getRealm().getId();
             String tenantId = left.getOrganization().getId();
             String userId = left.getUser().getId();
-            features.forEach(feature -> feature.memberLeft(session, realmId, tenantId, userId));
+            feature.memberLeft(session, realmId, tenantId, userId);
         } else if (event instanceof GroupModel.GroupRemovedEvent removed) {
             String realmId = removed.getRealm().getId();
             String groupId = removed.getGroup().getId();
-            features.forEach(feature -> feature.groupRemoved(removed.getKeycloakSession(), realmId, groupId));
+            feature.groupRemoved(removed.getKeycloakSession(), realmId, groupId);
         }
     }
 }

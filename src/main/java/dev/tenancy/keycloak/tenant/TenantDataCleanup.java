@@ -1,13 +1,18 @@
 package dev.tenancy.keycloak.tenant;
 
-import dev.tenancy.keycloak.removal.OwnerRemovals;
+import dev.tenancy.keycloak.removal.OwnerRemovalsFactory;
 import org.keycloak.models.KeycloakSession;
 
 /**
  * Removes tenancy rows together with the realm, organization, user or membership they belong to, in the
  * same transaction. The foreign keys cascade too, but deleting through JPA keeps Hibernate's session honest.
  */
-public final class TenantDataCleanup implements OwnerRemovals {
+public final class TenantDataCleanup implements OwnerRemovalsFactory {
+
+    @Override
+    public String getId() {
+        return "tenants";
+    }
 
     @Override
     public void realmRemoved(KeycloakSession session, String realmId) {
