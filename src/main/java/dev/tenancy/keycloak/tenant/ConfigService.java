@@ -4,10 +4,9 @@ import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.audit.TenancyResource;
 import dev.tenancy.keycloak.config.TenancyConfig;
 import dev.tenancy.keycloak.config.TenancyConfigJson;
+import dev.tenancy.keycloak.config.TenancyConfigRepresentation;
 import dev.tenancy.keycloak.config.TenancyConfigStore;
 import dev.tenancy.keycloak.error.TenancyException;
-import dev.tenancy.keycloak.json.JsonInput;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.keycloak.events.admin.OperationType;
@@ -30,11 +29,11 @@ public final class ConfigService {
         this.audit = audit;
     }
 
-    public Map<String, Object> view() {
+    public TenancyConfigRepresentation view() {
         return TenancyConfigJson.write(TenancyConfigStore.read(realm));
     }
 
-    public Map<String, Object> replace(TenancyConfig config) {
+    public TenancyConfigRepresentation replace(TenancyConfig config) {
         TenancyConfig previous = TenancyConfigStore.read(realm);
         Set<String> stillHeld = new TreeSet<>();
         store.roleHolderCounts().forEach((role, holders) -> {
@@ -52,12 +51,12 @@ public final class ConfigService {
         removedModules.removeAll(config.modules().keySet());
         store.deleteOverridesOf(removedRoles, removedModules);
         TenancyConfigStore.write(realm, config);
-        Map<String, Object> view = TenancyConfigJson.write(config);
+        TenancyConfigRepresentation view = TenancyConfigJson.write(config);
         audit.realmChange(TenancyResource.TENANCY_CONFIG, OperationType.UPDATE, view, "config");
         return view;
     }
 
-    public Map<String, Object> replace(JsonInput body) {
+    public TenancyConfigRepresentation replace(TenancyConfigRepresentation body) {
         return replace(TenancyConfigJson.read(body));
     }
 }
