@@ -2,7 +2,7 @@ package dev.tenancy.keycloak.apikey;
 
 import dev.tenancy.keycloak.config.ModuleLevel;
 import dev.tenancy.keycloak.error.TenancyException;
-import dev.tenancy.keycloak.json.JsonInput;
+import dev.tenancy.keycloak.json.Fields;
 import java.util.Collection;
 import java.util.Map;
 import java.util.SortedMap;
@@ -28,7 +28,7 @@ record ApiKeyScopes(SortedMap<String, ModuleLevel> levels) {
             int colon = scope.indexOf(':');
             String module = colon < 0 ? scope : scope.substring(0, colon);
             ModuleLevel level = colon < 0 ? null : ModuleLevel.parse(scope.substring(colon + 1)).orElse(null);
-            if (!JsonInput.NAME.matcher(module).matches() || level == null || level == ModuleLevel.NONE) {
+            if (!Fields.NAME.matcher(module).matches() || level == null || level == ModuleLevel.NONE) {
                 throw TenancyException.invalid("Field 'scopes' has an invalid entry '" + scope
                         + "'; expected <module>:<read|write|admin>");
             }

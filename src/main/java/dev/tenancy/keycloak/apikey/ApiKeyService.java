@@ -10,7 +10,6 @@ import dev.tenancy.keycloak.secret.SecretHash;
 import dev.tenancy.keycloak.tenant.Membership;
 import dev.tenancy.keycloak.tenant.MembershipService;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import org.keycloak.events.admin.OperationType;
@@ -44,19 +43,17 @@ public final class ApiKeyService {
     /** A key and, once, its text. */
     record Issued(ApiKeyView view, String key) {
 
-        Map<String, Object> toJson() {
-            Map<String, Object> json = view.toJson();
-            json.put("key", key);
-            return json;
+        ApiKeyRepresentation representation() {
+            return ApiKeyRepresentation.issued(view, key);
         }
     }
 
     Issued create(UserModel owner, ApiKeyInput input) {
         Membership membership = requireMembership(owner, input.tenantId());
-        requireWithinOwner(membership, input.scopes());
+        requireWithinOwner(membership, input.scopeLevels());
         long now = System.currentTimeMillis();
-        Long expiresAt = input.lifespanSeconds().map(seconds -> now + seconds * 1000).orElse(null);
-        return issue(owner, membership.tenant().id(), input.name(), input.scopes().stored(), now, expiresAt);
+        Long expiresAt = input.lifespan().map(seconds -> now + seconds * 1000).orElse(null);
+        return issue(owner, membership.tenant().id(), input.name(), input.scopeLevels().stored(), now, expiresAt);
     }
 
     /** The owner's keys, newest first; only those bound to {@code tenantId} when it is given. */
@@ -114,7 +111,7 @@ public final class ApiKeyService {
         }
         store.refresh(old);
         audit.tenantChange(TenancyResourceType.TENANCY_API_KEY, OperationType.ACTION, old.tenantId(),
-                ApiKeyView.of(old).toJson(), "api-keys", old.id(), "rotate");
+                ApiKeyRepresentation.of(ApiKeyView.of(old)), "api-keys", old.id(), "rotate");
         return issued;
     }
 
@@ -124,7 +121,7 @@ public final class ApiKeyService {
                 owner.getId(), name, ApiKeyFormat.displayed(key), SecretHash.sha256Hex(key), scopes, now, expiresAt);
         store.insert(entity);
         ApiKeyView view = ApiKeyView.of(entity);
-        audit.tenantChange(TenancyResourceType.TENANCY_API_KEY, OperationType.CREATE, tenantId, view.toJson(),
+        audit.tenantChange(TenancyResourceType.TENANCY_API_KEY, OperationType.CREATE, tenantId, ApiKeyRepresentation.of(view),
                 "api-keys", entity.id());
         return new Issued(view, key);
     }
@@ -136,7 +133,7 @@ public final class ApiKeyService {
             throw TenancyException.conflict("The key is revoked already");
         }
         ApiKeyView view = ApiKeyView.of(key);
-        audit.tenantChange(TenancyResourceType.TENANCY_API_KEY, OperationType.ACTION, key.tenantId(), view.toJson(),
+        audit.tenantChange(TenancyResourceType.TENANCY_API_KEY, OperationType.ACTION, key.tenantId(), ApiKeyRepresentation.of(view),
                 "api-keys", key.id(), "revoke");
         return view;
     }

@@ -3,7 +3,7 @@ package dev.tenancy.keycloak.apikey;
 import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.error.TenancyException;
 import dev.tenancy.keycloak.http.NoStore;
-import dev.tenancy.keycloak.json.JsonInput;
+import dev.tenancy.keycloak.json.JsonBodies;
 import dev.tenancy.keycloak.json.Paging;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -40,7 +39,7 @@ public final class MyApiKeysResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Map<String, Object>> list(@QueryParam("tenantId") String tenantId, @QueryParam("first") String first,
+    public List<ApiKeyRepresentation> list(@QueryParam("tenantId") String tenantId, @QueryParam("first") String first,
             @QueryParam("max") String max) {
         Paging paging = Paging.of(first, max);
         if (tenantId != null && tenantId.length() > MAX_ID_LENGTH) {
@@ -48,42 +47,43 @@ public final class MyApiKeysResource {
                     + " characters");
         }
         Optional<String> tenant = Optional.ofNullable(tenantId).filter(id -> !id.isBlank());
-        return keys.listOfOwner(owner, tenant, paging.first(), paging.max()).stream().map(ApiKeyView::toJson).toList();
+        return keys.listOfOwner(owner, tenant, paging.first(), paging.max()).stream().map(ApiKeyView::representation).toList();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response create(String body) {
-        ApiKeyService.Issued issued = keys.create(owner, ApiKeyInput.read(JsonInput.parseObject(body)));
+    public Response create(byte[] body) {
+        ApiKeyService.Issued issued = keys.create(owner, JsonBodies.read(body, ApiKeyInput.class));
         return created(issued);
     }
 
     @GET
     @Path("{keyId}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> get(@PathParam("keyId") String keyId) {
-        return keys.getOwn(owner, keyId).toJson();
+    public ApiKeyRepresentation get(@PathParam("keyId") String keyId) {
+        return ApiKeyRepresentation.of(keys.getOwn(owner, keyId));
     }
 
     @POST
     @Path("{keyId}/revoke")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> revoke(@PathParam("keyId") String keyId) {
-        return keys.revokeOwn(owner, keyId).toJson();
+    public ApiKeyRepresentation revoke(@PathParam("keyId") String keyId) {
+        return ApiKeyRepresentation.of(keys.revokeOwn(owner, keyId));
     }
 
     @POST
     @Path("{keyId}/rotate")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response rotate(@PathParam("keyId") String keyId, String body) {
-        return created(keys.rotate(owner, keyId, ApiKeyInput.readGraceSeconds(body)));
+    public Response rotate(@PathParam("keyId") String keyId, byte[] body) {
+        return created(keys.rotate(owner, keyId, ApiKeyInput.Rotation.graceSeconds(body)));
     }
 
     private Response created(ApiKeyService.Issued issued) {
         UriBuilder location = session.getContext().getUri().getBaseUriBuilder()
                 .path("realms").path(session.getContext().getRealm().getName())
                 .path("tenancy").path("me").path("api-keys").path(issued.view().id());
-        return NoStore.build(Response.created(location.build()).entity(issued.toJson()));
+        return NoStore.build(Response.created(location.build()).entity(issued.representation()));
     }
 }

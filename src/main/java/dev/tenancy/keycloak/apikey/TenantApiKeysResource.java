@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -36,17 +35,17 @@ public final class TenantApiKeysResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Map<String, Object>> list(@QueryParam("first") String first, @QueryParam("max") String max) {
+    public List<ApiKeyRepresentation> list(@QueryParam("first") String first, @QueryParam("max") String max) {
         access.requireManageApiKeys();
         Paging paging = Paging.of(first, max);
-        return keys.listOfTenant(tenant, paging.first(), paging.max()).stream().map(ApiKeyView::toJson).toList();
+        return keys.listOfTenant(tenant, paging.first(), paging.max()).stream().map(ApiKeyView::representation).toList();
     }
 
     @POST
     @Path("{keyId}/revoke")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> revoke(@PathParam("keyId") String keyId) {
+    public ApiKeyRepresentation revoke(@PathParam("keyId") String keyId) {
         access.requireManageApiKeys();
-        return keys.revokeInTenant(tenant, keyId, access.actor()).toJson();
+        return ApiKeyRepresentation.of(keys.revokeInTenant(tenant, keyId, access.actor()));
     }
 }

@@ -26,7 +26,7 @@ public final class TenancyAudit {
     }
 
     public void tenantChange(TenancyResourceType resource, OperationType operation, String tenantId,
-            Map<String, ?> representation, String... path) {
+            Object representation, String... path) {
         if (events == null) {
             return;
         }
@@ -38,7 +38,7 @@ public final class TenancyAudit {
      * the event with it, so this one is stored in a transaction of its own. {@code details} say what failed.
      */
     public void failure(KeycloakSession session, TenancyResourceType resource, OperationType operation, String tenantId,
-            Map<String, ?> representation, Map<String, String> details, String... path) {
+            Object representation, Map<String, String> details, String... path) {
         if (events == null) {
             return;
         }
@@ -50,7 +50,7 @@ public final class TenancyAudit {
     }
 
     private static AdminEventBuilder describe(AdminEventBuilder event, TenancyResourceType resource,
-            OperationType operation, String tenantId, Map<String, ?> representation, String... path) {
+            OperationType operation, String tenantId, Object representation, String... path) {
         event.resource(resource.name()).operation(operation).resourcePath(prefixed(path))
                 .representation(representation);
         if (tenantId != null) {
@@ -59,7 +59,7 @@ public final class TenancyAudit {
         return event;
     }
 
-    public void realmChange(TenancyResourceType resource, OperationType operation, Map<String, ?> representation,
+    public void realmChange(TenancyResourceType resource, OperationType operation, Object representation,
             String... path) {
         tenantChange(resource, operation, null, representation, path);
     }

@@ -2,9 +2,11 @@ package dev.tenancy.keycloak.config;
 
 import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.audit.TenancyResourceType;
+import dev.tenancy.keycloak.config.TenancyConfig;
+import dev.tenancy.keycloak.config.TenancyConfigJson;
+import dev.tenancy.keycloak.config.TenancyConfigRepresentation;
+import dev.tenancy.keycloak.config.TenancyConfigAttribute;
 import dev.tenancy.keycloak.error.TenancyException;
-import dev.tenancy.keycloak.json.JsonInput;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.keycloak.events.admin.OperationType;
@@ -30,11 +32,11 @@ public final class ConfigService {
         this.audit = audit;
     }
 
-    public Map<String, Object> view() {
+    public TenancyConfigRepresentation view() {
         return TenancyConfigJson.write(TenancyConfigAttribute.read(realm));
     }
 
-    public Map<String, Object> replace(TenancyConfig config) {
+    public TenancyConfigRepresentation replace(TenancyConfig config) {
         TenancyConfig previous = TenancyConfigAttribute.read(realm);
         Set<String> stillHeld = new TreeSet<>(use.heldRoles());
         stillHeld.removeIf(config::hasRole);
@@ -49,12 +51,12 @@ public final class ConfigService {
         use.forget(removedRoles, removedModules);
         TenancyConfigAttribute.write(realm, config);
         session.getKeycloakSessionFactory().publish(new TenancyConfigChanged(realm, config));
-        Map<String, Object> view = TenancyConfigJson.write(config);
+        TenancyConfigRepresentation view = TenancyConfigJson.write(config);
         audit.realmChange(TenancyResourceType.TENANCY_CONFIG, OperationType.UPDATE, view, "config");
         return view;
     }
 
-    public Map<String, Object> replace(JsonInput body) {
+    public TenancyConfigRepresentation replace(TenancyConfigRepresentation body) {
         return replace(TenancyConfigJson.read(body));
     }
 }

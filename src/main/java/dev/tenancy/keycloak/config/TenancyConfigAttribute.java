@@ -1,9 +1,7 @@
 package dev.tenancy.keycloak.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tenancy.keycloak.error.TenancyException;
-import dev.tenancy.keycloak.json.JsonInput;
+import dev.tenancy.keycloak.json.JsonBodies;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
@@ -18,7 +16,6 @@ public final class TenancyConfigAttribute {
     public static final String ATTRIBUTE = "tenancy.config";
 
     private static final Logger LOG = Logger.getLogger(TenancyConfigAttribute.class);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Parsed configurations by their JSON text: token issuing reads the config on every request. */
     private static final Map<String, TenancyConfig> PARSED = new ConcurrentHashMap<>();
     private static final int MAX_PARSED = 1_000;
@@ -44,16 +41,12 @@ public final class TenancyConfigAttribute {
     }
 
     public static void write(RealmModel realm, TenancyConfig config) {
-        try {
-            realm.setAttribute(ATTRIBUTE, MAPPER.writeValueAsString(TenancyConfigJson.write(config)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise the tenancy configuration", e);
-        }
+        realm.setAttribute(ATTRIBUTE, JsonBodies.write(TenancyConfigJson.write(config)));
     }
 
     private static TenancyConfig parse(RealmModel realm, String json) {
         try {
-            return TenancyConfigJson.read(JsonInput.parseObject(json));
+            return TenancyConfigJson.read(JsonBodies.parse(json, TenancyConfigRepresentation.class));
         } catch (TenancyException e) {
             // Only a hand-edited realm import gets here; the REST API and the admin console validate before storing.
             LOG.warnf("Realm '%s' has an invalid attribute %s (%s); using the default tenancy configuration",

@@ -1,12 +1,12 @@
 package dev.tenancy.keycloak.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenancy.keycloak.error.TenancyException;
-import dev.tenancy.keycloak.json.JsonInput;
+import dev.tenancy.keycloak.json.Fields;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -30,71 +30,68 @@ public final class TenancyConfigJson {
     private TenancyConfigJson() {
     }
 
-    public static TenancyConfig read(JsonInput body) {
-        body.allowOnly(Set.of("roles", "modules", "invitationLifespanSeconds", "apiKeyPrefix",
-                "invitationAllowDifferentEmail", "apiKeyClients", "apiKeyIntrospectionClients",
-                "invitationMailsPerSenderPerHour", "invitationMailsPerTenantPerHour", "invitationMaxResends"));
-        if (!body.has("roles")) {
-            throw TenancyException.invalid("Field 'roles' is required");
+    public static TenancyConfig read(TenancyConfigRepresentation body) {
+        if (body.roles() == null) {
+            throw Fields.required("roles");
         }
-        SortedMap<String, Set<TenancyPermission>> roles = readRoles(body);
+        SortedMap<String, Set<TenancyPermission>> roles = readRoles(body.roles());
         if (roles.isEmpty()) {
             throw TenancyException.invalid("Field 'roles' must name at least one role");
         }
-        SortedMap<String, SortedMap<String, ModuleLevel>> modules = readModules(body, roles.keySet());
-        long lifespan = body.optionalLong("invitationLifespanSeconds", MIN_LIFESPAN_SECONDS, MAX_LIFESPAN_SECONDS)
-                .orElse(TenancyConfig.DEFAULT_INVITATION_LIFESPAN_SECONDS);
-        String prefix = body.optionalText("apiKeyPrefix", 16).orElse(TenancyConfig.DEFAULT_API_KEY_PREFIX);
+        SortedMap<String, SortedMap<String, ModuleLevel>> modules = readModules(body.modules(), roles.keySet());
+        long lifespan = Optional.ofNullable(Fields.range("invitationLifespanSeconds", body.invitationLifespanSeconds(),
+                MIN_LIFESPAN_SECONDS, MAX_LIFESPAN_SECONDS)).orElse(TenancyConfig.DEFAULT_INVITATION_LIFESPAN_SECONDS);
+        String prefix = Optional.ofNullable(Fields.text("apiKeyPrefix", body.apiKeyPrefix(), 16))
+                .orElse(TenancyConfig.DEFAULT_API_KEY_PREFIX);
         if (!API_KEY_PREFIX.matcher(prefix).matches()) {
             throw TenancyException.invalid("Field 'apiKeyPrefix' must match " + API_KEY_PREFIX.pattern());
         }
-        boolean allowDifferentEmail = body.optionalBoolean("invitationAllowDifferentEmail").orElse(false);
-        SortedSet<String> apiKeyClients = new TreeSet<>(body.optionalTextList("apiKeyClients", CLIENT_ID, 100)
-                .orElse(List.of()));
-        SortedSet<String> introspectionClients = body.optionalTextList("apiKeyIntrospectionClients", CLIENT_ID, 100)
-                .<SortedSet<String>>map(TreeSet::new).orElse(null);
+        boolean allowDifferentEmail = Boolean.TRUE.equals(body.invitationAllowDifferentEmail());
+        List<String> clients = Fields.textList("apiKeyClients", body.apiKeyClients(), CLIENT_ID, 100);
+        SortedSet<String> apiKeyClients = new TreeSet<>(clients == null ? List.of() : clients);
+        List<String> introspection = Fields.textList("apiKeyIntrospectionClients", body.apiKeyIntrospectionClients(),
+                CLIENT_ID, 100);
+        SortedSet<String> introspectionClients = introspection == null ? null : new TreeSet<>(introspection);
         InvitationLimits defaults = InvitationLimits.DEFAULTS;
         InvitationLimits limits = new InvitationLimits(
-                count(body, "invitationMailsPerSenderPerHour", 1, defaults.mailsPerSenderPerHour()),
-                count(body, "invitationMailsPerTenantPerHour", 1, defaults.mailsPerTenantPerHour()),
-                count(body, "invitationMaxResends", 0, defaults.maxResends()));
+                count("invitationMailsPerSenderPerHour", body.invitationMailsPerSenderPerHour(), 1,
+                        defaults.mailsPerSenderPerHour()),
+                count("invitationMailsPerTenantPerHour", body.invitationMailsPerTenantPerHour(), 1,
+                        defaults.mailsPerTenantPerHour()),
+                count("invitationMaxResends", body.invitationMaxResends(), 0, defaults.maxResends()));
         return new TenancyConfig(roles, modules, lifespan, prefix, allowDifferentEmail, apiKeyClients,
                 introspectionClients, limits);
     }
 
-    private static int count(JsonInput body, String field, int min, int fallback) {
-        return body.optionalLong(field, min, MAX_COUNT).map(Long::intValue).orElse(fallback);
+    private static int count(String field, Long value, int min, int fallback) {
+        return Optional.ofNullable(Fields.range(field, value, min, MAX_COUNT)).map(Long::intValue).orElse(fallback);
     }
 
-    public static Map<String, Object> write(TenancyConfig config) {
-        Map<String, Object> roles = new LinkedHashMap<>();
-        config.roles().forEach((role, permissions) -> roles.put(role, Map.of("permissions",
+    public static TenancyConfigRepresentation write(TenancyConfig config) {
+        Map<String, TenancyConfigRepresentation.Role> roles = new LinkedHashMap<>();
+        config.roles().forEach((role, permissions) -> roles.put(role, new TenancyConfigRepresentation.Role(
                 permissions.stream().sorted().map(TenancyPermission::label).toList())));
-        Map<String, Object> modules = new LinkedHashMap<>();
-        config.modules().forEach((module, levels) -> modules.put(module, ModuleLevel.labels(levels)));
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("roles", roles);
-        json.put("modules", modules);
-        json.put("invitationLifespanSeconds", config.invitationLifespanSeconds());
-        json.put("apiKeyPrefix", config.apiKeyPrefix());
-        json.put("invitationAllowDifferentEmail", config.invitationAllowDifferentEmail());
-        json.put("apiKeyClients", List.copyOf(config.apiKeyClients()));
-        if (config.apiKeyIntrospectionClients() != null) {
-            json.put("apiKeyIntrospectionClients", List.copyOf(config.apiKeyIntrospectionClients()));
-        }
-        json.put("invitationMailsPerSenderPerHour", config.invitationLimits().mailsPerSenderPerHour());
-        json.put("invitationMailsPerTenantPerHour", config.invitationLimits().mailsPerTenantPerHour());
-        json.put("invitationMaxResends", config.invitationLimits().maxResends());
-        return json;
+        Map<String, Map<String, Object>> modules = new LinkedHashMap<>();
+        config.modules().forEach((module, levels) -> modules.put(module, new LinkedHashMap<>(ModuleLevel.labels(levels))));
+        return new TenancyConfigRepresentation(roles, modules, config.invitationLifespanSeconds(),
+                config.apiKeyPrefix(), config.invitationAllowDifferentEmail(), List.copyOf(config.apiKeyClients()),
+                config.apiKeyIntrospectionClients() == null ? null : List.copyOf(config.apiKeyIntrospectionClients()),
+                (long) config.invitationLimits().mailsPerSenderPerHour(),
+                (long) config.invitationLimits().mailsPerTenantPerHour(),
+                (long) config.invitationLimits().maxResends());
     }
 
-    private static SortedMap<String, Set<TenancyPermission>> readRoles(JsonInput body) {
+    private static SortedMap<String, Set<TenancyPermission>> readRoles(
+            Map<String, TenancyConfigRepresentation.Role> body) {
         SortedMap<String, Set<TenancyPermission>> roles = new TreeMap<>();
-        body.optionalObjectEntries("roles", JsonInput.NAME, MAX_ROLES).forEach((role, definition) -> {
-            JsonInput roleInput = JsonInput.of(definition, "roles." + role).allowOnly(Set.of("permissions"));
-            List<String> labels = roleInput.optionalTextList("permissions", PERMISSION, 20).orElse(List.of());
+        Fields.names("roles", body, Fields.NAME, MAX_ROLES).forEach((role, definition) -> {
+            if (definition == null) {
+                throw TenancyException.invalid("'roles." + role + "' must be a JSON object");
+            }
+            List<String> labels = Fields.textList("roles." + role + ".permissions", definition.permissions(),
+                    PERMISSION, 20);
             Set<TenancyPermission> permissions = EnumSet.noneOf(TenancyPermission.class);
-            for (String label : labels) {
+            for (String label : labels == null ? List.<String>of() : labels) {
                 permissions.add(TenancyPermission.parse(label).orElseThrow(() -> TenancyException.invalid(
                         "'roles." + role + ".permissions' has an unknown permission '" + label + "'")));
             }
@@ -103,12 +100,18 @@ public final class TenancyConfigJson {
         return roles;
     }
 
-    private static SortedMap<String, SortedMap<String, ModuleLevel>> readModules(JsonInput body, Set<String> roles) {
+    private static SortedMap<String, SortedMap<String, ModuleLevel>> readModules(
+            Map<String, Map<String, Object>> body, Set<String> roles) {
         SortedMap<String, SortedMap<String, ModuleLevel>> modules = new TreeMap<>();
-        body.optionalObjectEntries("modules", JsonInput.NAME, MAX_MODULES).forEach((module, levels) -> {
-            JsonInput moduleInput = JsonInput.of(levels, "modules." + module);
+        if (body == null) {
+            return modules;
+        }
+        Fields.names("modules", body, Fields.NAME, MAX_MODULES).forEach((module, levels) -> {
+            if (levels == null) {
+                throw TenancyException.invalid("'modules." + module + "' must be a JSON object");
+            }
             SortedMap<String, ModuleLevel> byRole = new TreeMap<>();
-            moduleInput.entries(JsonInput.NAME, MAX_ROLES).forEach((role, level) -> {
+            Fields.names("modules." + module, levels, Fields.NAME, MAX_ROLES).forEach((role, level) -> {
                 if (!roles.contains(role)) {
                     throw TenancyException.invalid("'modules." + module + "' names unknown role '" + role + "'");
                 }
@@ -120,11 +123,8 @@ public final class TenancyConfigJson {
     }
 
     /** Reads a level such as {@code "write"}; the message names the field and the allowed values. */
-    public static ModuleLevel readLevel(JsonNode value, String field) {
-        if (value == null || !value.isTextual()) {
-            throw TenancyException.invalid("'" + field + "' must be one of none, read, write, admin");
-        }
-        return ModuleLevel.parse(value.textValue()).orElseThrow(() -> TenancyException.invalid(
-                "'" + field + "' must be one of none, read, write, admin"));
+    public static ModuleLevel readLevel(Object value, String field) {
+        return (value instanceof String label ? ModuleLevel.parse(label) : Optional.<ModuleLevel>empty())
+                .orElseThrow(() -> TenancyException.invalid("'" + field + "' must be one of none, read, write, admin"));
     }
 }

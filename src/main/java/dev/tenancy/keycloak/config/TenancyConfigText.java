@@ -3,7 +3,7 @@ package dev.tenancy.keycloak.config;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenancy.keycloak.error.TenancyException;
-import dev.tenancy.keycloak.json.JsonInput;
+import dev.tenancy.keycloak.json.JsonBodies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +75,7 @@ public final class TenancyConfigText {
                 }
             }
         }
-        return TenancyConfigJson.read(JsonInput.of(body, "body"));
+        return TenancyConfigJson.read(JsonBodies.convert(body, "", TenancyConfigRepresentation.class));
     }
 
     public static Fields format(TenancyConfig config) {

@@ -3,7 +3,6 @@ package dev.tenancy.keycloak.credential;
 import dev.tenancy.keycloak.tenant.TenantDirectory;
 import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.error.TenancyException;
-import dev.tenancy.keycloak.json.JsonInput;
 import dev.tenancy.keycloak.json.Paging;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -45,21 +43,22 @@ public final class AdminCredentialsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Map<String, Object>> list(@QueryParam("scope") String scope, @QueryParam("ownerId") String ownerId,
+    public List<CredentialRepresentation> list(@QueryParam("scope") String scope, @QueryParam("ownerId") String ownerId,
             @QueryParam("provider") String provider, @QueryParam("type") String type,
             @QueryParam("first") String first, @QueryParam("max") String max) {
         auth.realm().requireViewRealm();
         CredentialFilter filter = CredentialFilter.of(scope, ownerId, provider, type);
         Paging paging = Paging.of(first, max);
-        return credentials.list(filter, paging.first(), paging.max()).stream().map(CredentialView::toJson).toList();
+        return credentials.list(filter, paging.first(), paging.max()).stream()
+                .map(CredentialView::representation).toList();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response create(String body) {
+    public Response create(byte[] body) {
         auth.realm().requireManageRealm();
-        CredentialInput.Owned input = CredentialInput.createOwned(JsonInput.parseObject(body));
+        CredentialInput.Owned input = CredentialInput.createOwned(body);
         CredentialView view = credentials.create(owner(input), input.create(), auth.adminAuth().getUser());
         return CredentialResponses.created(session, view);
     }
@@ -67,20 +66,20 @@ public final class AdminCredentialsResource {
     @GET
     @Path("{credentialId}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> get(@PathParam("credentialId") String credentialId) {
+    public CredentialRepresentation get(@PathParam("credentialId") String credentialId) {
         auth.realm().requireViewRealm();
-        return CredentialView.of(credentials.requireInRealm(credentialId)).toJson();
+        return CredentialView.of(credentials.requireInRealm(credentialId)).representation();
     }
 
     @PUT
     @Path("{credentialId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> update(@PathParam("credentialId") String credentialId, String body) {
+    public CredentialRepresentation update(@PathParam("credentialId") String credentialId, byte[] body) {
         auth.realm().requireManageRealm();
         TenancyCredentialEntity credential = credentials.requireInRealm(credentialId);
-        return credentials.update(credential, CredentialInput.update(JsonInput.parseObject(body), credential.type()))
-                .toJson();
+        return credentials.update(credential, CredentialInput.update(body, credential.type()))
+                .representation();
     }
 
     @DELETE

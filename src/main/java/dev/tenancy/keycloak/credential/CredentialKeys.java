@@ -1,5 +1,6 @@
 package dev.tenancy.keycloak.credential;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.audit.TenancyResourceType;
 import dev.tenancy.keycloak.credential.crypto.CredentialBinding;
@@ -32,30 +33,46 @@ final class CredentialKeys {
         this.audit = audit;
     }
 
-    Map<String, Object> status() {
+    /**
+     * The realm's keys as the admin API shows them; {@code realmPrimaryVersion} and {@code rewrap} are absent until
+     * set, {@code previousPrimaryVersion} is only in the answer to a rotation.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Status(int primaryVersion, boolean primaryAvailable, Integer realmPrimaryVersion, int nodePrimaryVersion,
+            SortedSet<Integer> availableVersions, Map<String, Long> credentialsByVersion, long pendingRewrap,
+            int bindingVersion, long pendingRebind, RewrapProgress.Representation rewrap,
+            Integer previousPrimaryVersion) {
+
+        Status withRewrap(RewrapProgress.Representation running) {
+            return new Status(primaryVersion, primaryAvailable, realmPrimaryVersion, nodePrimaryVersion,
+                    availableVersions, credentialsByVersion, pendingRewrap, bindingVersion, pendingRebind, running,
+                    previousPrimaryVersion);
+        }
+
+        Status withPrevious(int previous) {
+            return new Status(primaryVersion, primaryAvailable, realmPrimaryVersion, nodePrimaryVersion,
+                    availableVersions, credentialsByVersion, pendingRewrap, bindingVersion, pendingRebind, rewrap,
+                    previous);
+        }
+    }
+
+    Status status() {
         int primary = keys.primaryVersion();
         SortedSet<Integer> available = keys.versions();
         CredentialStore store = new CredentialStore(session, realm.getId());
         SortedMap<Integer, Long> counts = store.countByKeyVersion();
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("primaryVersion", primary);
-        json.put("primaryAvailable", available.contains(primary));
-        json.put("realmPrimaryVersion", keys.realmPrimary().orElse(null));
-        json.put("nodePrimaryVersion", keys.nodePrimary().version());
-        json.put("availableVersions", available);
         Map<String, Long> byVersion = new LinkedHashMap<>();
         counts.forEach((version, count) -> byVersion.put(Integer.toString(version), count));
-        json.put("credentialsByVersion", byVersion);
-        json.put("pendingRewrap", counts.entrySet().stream().filter(entry -> entry.getKey() != primary)
-                .mapToLong(Map.Entry::getValue).sum());
-        json.put("bindingVersion", CredentialBinding.CURRENT);
-        json.put("pendingRebind", store.countToRebind(CredentialBinding.CURRENT));
-        json.put("rewrap", CredentialRewrap.latest(session, realm).map(RewrapProgress::toJson).orElse(null));
-        return json;
+        long pendingRewrap = counts.entrySet().stream().filter(entry -> entry.getKey() != primary)
+                .mapToLong(Map.Entry::getValue).sum();
+        return new Status(primary, available.contains(primary), keys.realmPrimary().orElse(null),
+                keys.nodePrimary().version(), available, byVersion, pendingRewrap, CredentialBinding.CURRENT,
+                store.countToRebind(CredentialBinding.CURRENT),
+                CredentialRewrap.latest(session, realm).map(RewrapProgress::representation).orElse(null), null);
     }
 
     /** Makes {@code requested} (default: the highest version on this node) the realm's primary. */
-    Map<String, Object> rotate(Optional<Integer> requested) {
+    Status rotate(Optional<Integer> requested) {
         SortedSet<Integer> available = keys.versions();
         int version = requested.orElse(available.last());
         if (!available.contains(version)) {
@@ -66,18 +83,14 @@ final class CredentialKeys {
         keys.choosePrimary(version);
         audit.realmChange(TenancyResourceType.TENANCY_CREDENTIAL_KEYS, OperationType.ACTION,
                 Map.of("primaryVersion", version, "previousPrimaryVersion", previous), "keys", "rotate");
-        Map<String, Object> status = status();
-        status.put("previousPrimaryVersion", previous);
-        return status;
+        return status().withPrevious(previous);
     }
 
     /** Starts a rewrap towards the primary on this node (or answers the one running here). */
-    Map<String, Object> rewrap() {
+    Status rewrap() {
         RewrapProgress progress = CredentialRewrap.start(session, realm, keys.primary().version());
         audit.realmChange(TenancyResourceType.TENANCY_CREDENTIAL_KEYS, OperationType.ACTION,
                 Map.of("targetVersion", progress.targetVersion()), "keys", "rewrap");
-        Map<String, Object> status = status();
-        status.put("rewrap", progress.toJson());
-        return status;
+        return status().withRewrap(progress.representation());
     }
 }

@@ -3,16 +3,16 @@ package dev.tenancy.keycloak.credential;
 import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.credential.crypto.KeyEncryptionKeyUnavailableException;
 import dev.tenancy.keycloak.error.TenancyException;
-import dev.tenancy.keycloak.json.JsonInput;
+import dev.tenancy.keycloak.json.Fields;
+import dev.tenancy.keycloak.json.JsonBodies;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -40,7 +40,7 @@ public final class CredentialKeysResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> status() {
+    public CredentialKeys.Status status() {
         auth.realm().requireViewRealm();
         return withKeys(() -> keys().status());
     }
@@ -48,13 +48,22 @@ public final class CredentialKeysResource {
     /** Body {@code {"version": N}}, or none for the highest version configured on this node. */
     @POST
     @Path("rotate")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> rotate(String body) {
+    public CredentialKeys.Status rotate(byte[] body) {
         auth.realm().requireManageRealm();
-        Optional<Integer> version = body == null || body.isBlank() ? Optional.empty()
-                : JsonInput.parseObject(body).allowOnly(Set.of("version"))
-                        .optionalLong("version", 1, Integer.MAX_VALUE).map(Math::toIntExact);
+        Optional<Integer> version = JsonBodies.readOptional(body, Rotation.class).map(Rotation::version)
+                .map(Math::toIntExact);
         return withKeys(() -> keys().rotate(version));
+    }
+
+    /** The optional body of a rotation: which configured version becomes the primary. */
+    record Rotation(Long version) implements JsonBodies.Validated<Rotation> {
+
+        @Override
+        public Rotation validated() {
+            return new Rotation(Fields.range("version", version, 1, Integer.MAX_VALUE));
+        }
     }
 
     @POST

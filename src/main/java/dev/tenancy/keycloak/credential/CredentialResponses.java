@@ -2,7 +2,6 @@ package dev.tenancy.keycloak.credential;
 
 import dev.tenancy.keycloak.http.NoStore;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 
 /** The answers of the credential APIs that need more than a body: 201 with its location, and an uncached reveal. */
@@ -13,10 +12,10 @@ final class CredentialResponses {
 
     static Response created(KeycloakSession session, CredentialView view) {
         return Response.created(session.getContext().getUri().getAbsolutePathBuilder().path(view.id()).build())
-                .entity(view.toJson()).build();
+                .entity(view.representation()).build();
     }
 
-    static Response revealed(Map<String, Object> revealed) {
+    static Response revealed(CredentialRepresentation.Revealed revealed) {
         return NoStore.build(Response.ok(revealed));
     }
 }

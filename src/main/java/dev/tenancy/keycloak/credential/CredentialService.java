@@ -8,11 +8,8 @@ import dev.tenancy.keycloak.credential.crypto.Envelope;
 import dev.tenancy.keycloak.credential.crypto.KeyEncryptionKeyUnavailableException;
 import dev.tenancy.keycloak.credential.crypto.SealedSecret;
 import dev.tenancy.keycloak.error.TenancyException;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
@@ -101,16 +98,10 @@ final class CredentialService {
     }
 
     /** The value, to the caller only; an event names the reader (the event's author) and the credential. */
-    Map<String, Object> reveal(TenancyCredentialEntity credential) {
+    CredentialRepresentation.Revealed reveal(TenancyCredentialEntity credential) {
         CredentialValue value = revealValue(credential);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", credential.id());
-        json.put("name", credential.name());
-        json.put("provider", credential.provider());
-        json.put("type", credential.type().name());
-        json.put("value", value.toJson());
-        json.put("expiresAt", credential.expiresAt() == null ? null : Instant.ofEpochMilli(credential.expiresAt()).toString());
-        return json;
+        return new CredentialRepresentation.Revealed(credential.id(), credential.name(), credential.provider(),
+                credential.type().name(), value.revealed(), CredentialRepresentation.instant(credential.expiresAt()));
     }
 
     CredentialValue revealValue(TenancyCredentialEntity credential) {
@@ -183,7 +174,7 @@ final class CredentialService {
         path[1] = view.id();
         System.arraycopy(action, 0, path, 2, action.length);
         audit.tenantChange(TenancyResourceType.TENANCY_CREDENTIAL, operation,
-                view.scope() == CredentialScope.TENANT ? view.ownerId() : null, view.toJson(), path);
+                view.scope() == CredentialScope.TENANT ? view.ownerId() : null, view.representation(), path);
     }
 
     private static String checkedId(String id) {

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenancy.keycloak.credential.crypto.MaskedValue;
 import dev.tenancy.keycloak.error.TenancyException;
-import dev.tenancy.keycloak.json.JsonInput;
+import dev.tenancy.keycloak.json.Fields;
+import dev.tenancy.keycloak.json.JsonBodies;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -20,8 +21,6 @@ final class CredentialValue {
 
     static final int MAX_LENGTH = 16_384;
     private static final Pattern OAUTH_SCOPE = Pattern.compile("[\\x21-\\x7e]{1,200}");
-    private static final Set<String> OAUTH_FIELDS = Set.of("accessToken", "refreshToken", "expiresAt", "scopes",
-            "providerAccountId", "tokenType");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final CredentialType type;
@@ -68,7 +67,7 @@ final class CredentialValue {
     }
 
     /** What {@code reveal} answers: the string, or the token object. */
-    Object toJson() {
+    Object revealed() {
         return type == CredentialType.OAUTH_TOKEN ? asJson() : text;
     }
 
@@ -86,23 +85,48 @@ final class CredentialValue {
             throw TenancyException.invalid("Field 'value' must be an object for type OAUTH_TOKEN, with"
                     + " accessToken and optionally refreshToken, expiresAt, scopes, providerAccountId, tokenType");
         }
-        JsonInput input = JsonInput.of(value, "value").allowOnly(OAUTH_FIELDS);
+        OAuthToken sent = JsonBodies.convert(value, "value", OAuthToken.class);
+        // The sealed form: compact JSON in this field order, absent fields left out.
         ObjectNode token = MAPPER.createObjectNode();
-        token.put("accessToken", checked("value.accessToken", input.requiredText("accessToken", MAX_LENGTH)));
-        input.optionalText("refreshToken", MAX_LENGTH)
-                .ifPresent(refresh -> token.put("refreshToken", checked("value.refreshToken", refresh)));
-        input.optionalInstant("expiresAt").ifPresent(expiry -> token.put("expiresAt", expiry.toString()));
-        input.optionalTextList("scopes", OAUTH_SCOPE, 100).ifPresent(scopes -> {
-            var array = token.putArray("scopes");
-            scopes.forEach(array::add);
-        });
-        input.optionalText("providerAccountId", 255).ifPresent(account -> token.put("providerAccountId", account));
-        input.optionalText("tokenType", 40).ifPresent(tokenType -> token.put("tokenType", tokenType));
+        token.put("accessToken", sent.accessToken());
+        if (sent.refreshToken() != null) {
+            token.put("refreshToken", sent.refreshToken());
+        }
+        Fields.instant("value.expiresAt", sent.expiresAt()).ifPresent(expiry -> token.put("expiresAt", expiry.toString()));
+        if (sent.scopes() != null) {
+            sent.scopes().forEach(token.putArray("scopes")::add);
+        }
+        if (sent.providerAccountId() != null) {
+            token.put("providerAccountId", sent.providerAccountId());
+        }
+        if (sent.tokenType() != null) {
+            token.put("tokenType", sent.tokenType());
+        }
         String json = token.toString();
         if (json.length() > MAX_LENGTH) {
             throw TenancyException.invalid("Field 'value' is longer than " + MAX_LENGTH + " characters as JSON");
         }
         return json;
+    }
+
+    /** The {@code value} of an {@code OAUTH_TOKEN} as sent. */
+    record OAuthToken(String accessToken, String refreshToken, String expiresAt, List<String> scopes,
+            String providerAccountId, String tokenType) implements JsonBodies.Validated<OAuthToken> {
+
+        @Override
+        public OAuthToken validated() {
+            String access = checked("value.accessToken", Fields.requiredText("value.accessToken", accessToken, MAX_LENGTH));
+            String refresh = Fields.text("value.refreshToken", refreshToken, MAX_LENGTH);
+            return new OAuthToken(access, refresh == null ? null : checked("value.refreshToken", refresh), expiresAt,
+                    Fields.textList("value.scopes", scopes, OAUTH_SCOPE, 100),
+                    Fields.text("value.providerAccountId", providerAccountId, 255),
+                    Fields.text("value.tokenType", tokenType, 40));
+        }
+
+        @Override
+        public String toString() {
+            return "OAuthToken[redacted]";
+        }
     }
 
     // Secrets are kept as given: no stripping, so a value with meaningful spaces reveals unchanged.

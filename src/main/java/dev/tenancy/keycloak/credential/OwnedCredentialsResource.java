@@ -1,7 +1,6 @@
 package dev.tenancy.keycloak.credential;
 
 import dev.tenancy.keycloak.audit.TenancyAudit;
-import dev.tenancy.keycloak.json.JsonInput;
 import dev.tenancy.keycloak.json.Paging;
 import dev.tenancy.keycloak.tenant.TenantAccess;
 import jakarta.ws.rs.Consumes;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -59,40 +57,41 @@ public final class OwnedCredentialsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Map<String, Object>> list(@QueryParam("provider") String provider, @QueryParam("type") String type,
+    public List<CredentialRepresentation> list(@QueryParam("provider") String provider, @QueryParam("type") String type,
             @QueryParam("first") String first, @QueryParam("max") String max) {
         requireAccess.run();
         CredentialFilter filter = CredentialFilter.of(owner, provider, type);
         Paging paging = Paging.of(first, max);
-        return credentials.list(filter, paging.first(), paging.max()).stream().map(CredentialView::toJson).toList();
+        return credentials.list(filter, paging.first(), paging.max()).stream()
+                .map(CredentialView::representation).toList();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response create(String body) {
+    public Response create(byte[] body) {
         requireAccess.run();
-        CredentialView view = credentials.create(owner, CredentialInput.create(JsonInput.parseObject(body)), actor);
+        CredentialView view = credentials.create(owner, CredentialInput.create(body), actor);
         return CredentialResponses.created(session, view);
     }
 
     @GET
     @Path("{credentialId}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> get(@PathParam("credentialId") String credentialId) {
+    public CredentialRepresentation get(@PathParam("credentialId") String credentialId) {
         requireAccess.run();
-        return CredentialView.of(credentials.require(owner, credentialId)).toJson();
+        return CredentialView.of(credentials.require(owner, credentialId)).representation();
     }
 
     @PUT
     @Path("{credentialId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> update(@PathParam("credentialId") String credentialId, String body) {
+    public CredentialRepresentation update(@PathParam("credentialId") String credentialId, byte[] body) {
         requireAccess.run();
         TenancyCredentialEntity credential = credentials.require(owner, credentialId);
-        return credentials.update(credential, CredentialInput.update(JsonInput.parseObject(body), credential.type()))
-                .toJson();
+        return credentials.update(credential, CredentialInput.update(body, credential.type()))
+                .representation();
     }
 
     @DELETE

@@ -1,8 +1,7 @@
 package dev.tenancy.keycloak.credential;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** One rewrap run on this node: its state and counts, updated after every batch, read by the status endpoint. */
@@ -54,17 +53,15 @@ final class RewrapProgress {
         return rebound.get();
     }
 
-    Map<String, Object> toJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("state", state.name());
-        json.put("targetVersion", targetVersion);
-        json.put("rewrapped", rewrapped.get());
-        json.put("rebound", rebound.get());
-        json.put("changedMeanwhile", changedMeanwhile.get());
-        json.put("unreadable", unreadable.get());
-        json.put("startedAt", Instant.ofEpochMilli(startedAt).toString());
-        json.put("finishedAt", finishedAt == null ? null : Instant.ofEpochMilli(finishedAt).toString());
-        json.put("message", message);
-        return json;
+    /** The run as the key status shows it; times ISO-8601, {@code finishedAt} and {@code message} absent until set. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Representation(String state, int targetVersion, long rewrapped, long rebound, long changedMeanwhile,
+            long unreadable, String startedAt, String finishedAt, String message) {
+    }
+
+    Representation representation() {
+        return new Representation(state.name(), targetVersion, rewrapped.get(), rebound.get(), changedMeanwhile.get(),
+                unreadable.get(), Instant.ofEpochMilli(startedAt).toString(),
+                finishedAt == null ? null : Instant.ofEpochMilli(finishedAt).toString(), message);
     }
 }

@@ -47,7 +47,7 @@ final class UnreadableCredentialReport {
         LOG.errorf("Credential %s of realm %s cannot be decrypted: %s", credential.id(), realm.getName(), reason);
         CredentialView view = CredentialView.of(credential);
         audit.failure(session, TenancyResourceType.TENANCY_CREDENTIAL, OperationType.ACTION,
-                view.scope() == CredentialScope.TENANT ? view.ownerId() : null, view.toJson(),
+                view.scope() == CredentialScope.TENANT ? view.ownerId() : null, view.representation(),
                 Map.of("error", ERROR, "reason", reason), "credentials", view.id(), "reveal");
         return TenancyException.broken(detail == Detail.FULL
                 ? "Credential " + credential.id() + " cannot be decrypted: " + reason : GENERIC_MESSAGE);

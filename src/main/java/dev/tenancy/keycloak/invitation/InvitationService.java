@@ -48,21 +48,8 @@ public final class InvitationService {
      */
     record Issued(InvitationView invitation, String link, InvitationMail.Outcome mail, String warning) {
 
-        Map<String, Object> toJson() {
-            Map<String, Object> json = invitation.toJson();
-            if (link != null) {
-                json.put("link", link);
-            }
-            if (warning != null) {
-                json.put("warning", warning);
-            }
-            if (mail != null) {
-                json.put("emailSent", mail.sent());
-                if (!mail.sent()) {
-                    json.put("emailError", mail.error());
-                }
-            }
-            return json;
+        InvitationRepresentation representation() {
+            return InvitationRepresentation.issued(this);
         }
     }
 
@@ -120,7 +107,7 @@ public final class InvitationService {
         }
         InvitationView view = InvitationViews.view(invitation, new TreeSet<>(input.roles()),
                 groups.stream().map(KeycloakModelUtils::buildGroupPath).toList());
-        audit.tenantChange(TenancyResourceType.TENANCY_INVITATION, OperationType.CREATE, tenant.getId(), view.toJson(),
+        audit.tenantChange(TenancyResourceType.TENANCY_INVITATION, OperationType.CREATE, tenant.getId(), InvitationRepresentation.of(view),
                 "tenants", tenant.getId(), "invitations", invitation.id());
         return deliver(tenant, view, token, input.sendEmail(), access);
     }
@@ -283,7 +270,7 @@ public final class InvitationService {
         representation.put("email", view.email());
         representation.put("action", action);
         representation.put("status", view.status().label());
-        representation.put("expiresAt", view.toJson().get("expiresAt"));
+        representation.put("expiresAt", InvitationRepresentation.time(view.expiresAt()));
         return representation;
     }
 

@@ -3,7 +3,6 @@ package dev.tenancy.keycloak.invitation;
 import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.error.TenancyException;
 import dev.tenancy.keycloak.http.NoStore;
-import dev.tenancy.keycloak.json.JsonInput;
 import dev.tenancy.keycloak.json.Paging;
 import dev.tenancy.keycloak.tenant.TenantAccess;
 import jakarta.ws.rs.Consumes;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
-import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -43,7 +41,7 @@ public final class TenantInvitationsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Map<String, Object>> list(@QueryParam("status") String status, @QueryParam("email") String email,
+    public List<InvitationRepresentation> list(@QueryParam("status") String status, @QueryParam("email") String email,
             @QueryParam("first") String first, @QueryParam("max") String max) {
         access.requireManageInvitations();
         Paging paging = Paging.of(first, max);
@@ -55,45 +53,46 @@ public final class TenantInvitationsResource {
         }
         String emailPart = email == null || email.isBlank() ? null : email.strip();
         return invitations.list(tenant, wanted, emailPart, paging.first(), paging.max()).stream()
-                .map(InvitationView::toJson)
+                .map(InvitationRepresentation::of)
                 .toList();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response create(String body) {
+    public Response create(byte[] body) {
         access.requireManageInvitations();
-        InvitationService.Issued issued = invitations.create(tenant, InvitationInput.read(JsonInput.parseObject(body)),
+        InvitationService.Issued issued = invitations.create(tenant, InvitationInput.read(body),
                 access);
         // no-store: the answer may carry the link, which works for whoever holds it.
         return NoStore.build(Response.created(UriBuilder.fromUri(session.getContext().getUri().getRequestUri())
                         .path(issued.invitation().id()).replaceQuery(null).build())
-                .entity(issued.toJson()));
+                .entity(issued.representation()));
     }
 
     @GET
     @Path("{invitationId}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> get(@PathParam("invitationId") String invitationId) {
+    public InvitationRepresentation get(@PathParam("invitationId") String invitationId) {
         access.requireManageInvitations();
-        return invitations.get(tenant, invitationId).toJson();
+        return InvitationRepresentation.of(invitations.get(tenant, invitationId));
     }
 
     @POST
     @Path("{invitationId}/resend")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response resend(@PathParam("invitationId") String invitationId, String body) {
+    public Response resend(@PathParam("invitationId") String invitationId, byte[] body) {
         access.requireManageInvitations();
         return NoStore.build(Response.ok(invitations.resend(tenant, invitationId, InvitationInput.readSendEmail(body),
-                access).toJson()));
+                access).representation()));
     }
 
     @POST
     @Path("{invitationId}/revoke")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> revoke(@PathParam("invitationId") String invitationId) {
+    public InvitationRepresentation revoke(@PathParam("invitationId") String invitationId) {
         access.requireManageInvitations();
-        return invitations.revoke(tenant, invitationId, access).toJson();
+        return InvitationRepresentation.of(invitations.revoke(tenant, invitationId, access));
     }
 }

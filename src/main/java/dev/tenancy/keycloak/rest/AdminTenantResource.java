@@ -4,7 +4,7 @@ import dev.tenancy.keycloak.apikey.TenantApiKeysResource;
 import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.credential.OwnedCredentialsResource;
 import dev.tenancy.keycloak.invitation.TenantInvitationsResource;
-import dev.tenancy.keycloak.json.JsonInput;
+import dev.tenancy.keycloak.json.JsonBodies;
 import dev.tenancy.keycloak.tenant.MemberService;
 import dev.tenancy.keycloak.tenant.ModuleService;
 import dev.tenancy.keycloak.tenant.TenantAccess;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -46,17 +45,17 @@ public final class AdminTenantResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> get() {
+    public TenantView get() {
         access.requireViewTenant();
-        return TenantView.of(tenant).toJson();
+        return TenantView.of(tenant);
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> update(String body) {
+    public TenantView update(byte[] body) {
         access.requireManageTenant();
-        return tenants().update(tenant, TenantInput.forUpdate(JsonInput.parseObject(body), tenant.getId())).toJson();
+        return tenants().update(tenant, JsonBodies.read(body, TenantInput.class).forUpdate(tenant.getId()));
     }
 
     @DELETE

@@ -2,7 +2,7 @@ package dev.tenancy.keycloak.rest;
 
 import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.error.TenancyException;
-import dev.tenancy.keycloak.json.JsonInput;
+import dev.tenancy.keycloak.json.JsonBodies;
 import dev.tenancy.keycloak.json.Paging;
 import dev.tenancy.keycloak.tenant.AdminTenantAccess;
 import dev.tenancy.keycloak.tenant.TenantInput;
@@ -18,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -44,21 +43,21 @@ public final class AdminTenantsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Map<String, Object>> list(@QueryParam("search") String search, @QueryParam("first") String first,
+    public List<TenantView> list(@QueryParam("search") String search, @QueryParam("first") String first,
             @QueryParam("max") String max) {
         auth.orgs().requireView();
         Paging paging = Paging.of(first, max);
-        return tenants.search(search, paging.first(), paging.max()).stream().map(TenantView::toJson).toList();
+        return tenants.search(search, paging.first(), paging.max());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response create(String body) {
+    public Response create(byte[] body) {
         auth.orgs().requireManage();
-        TenantView created = tenants.create(TenantInput.forCreate(JsonInput.parseObject(body)));
+        TenantView created = tenants.create(JsonBodies.read(body, TenantInput.class).forCreate());
         return Response.created(session.getContext().getUri().getAbsolutePathBuilder().path(created.id()).build())
-                .entity(created.toJson())
+                .entity(created)
                 .build();
     }
 

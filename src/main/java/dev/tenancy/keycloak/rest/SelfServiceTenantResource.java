@@ -9,6 +9,7 @@ import dev.tenancy.keycloak.invitation.TenantInvitationsResource;
 import dev.tenancy.keycloak.tenant.MemberService;
 import dev.tenancy.keycloak.tenant.MemberTenantAccess;
 import dev.tenancy.keycloak.tenant.Membership;
+import dev.tenancy.keycloak.tenant.MembershipRepresentation;
 import dev.tenancy.keycloak.tenant.MembershipService;
 import dev.tenancy.keycloak.tenant.ModuleService;
 import dev.tenancy.keycloak.tenant.TenantAccess;
@@ -19,8 +20,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.TreeSet;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -63,17 +62,16 @@ public final class SelfServiceTenantResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> get() {
+    public MembershipRepresentation get() {
         MembershipService memberships = new MembershipService(session, realm);
-        Map<String, Object> json = new LinkedHashMap<>(membership.toJson());
-        json.put("tenantRoles", new TreeSet<>(memberships.matrix(tenant).config().roles().keySet()));
         // Which roles sit within the caller's power says something about how roles are defined; only those who
         // grant roles (members, invitations) or set a role's module levels (the tenant's overrides) need it.
         boolean grants = membership.has(TenancyPermission.MANAGE_MEMBERS)
                 || membership.has(TenancyPermission.MANAGE_INVITATIONS)
                 || membership.has(TenancyPermission.MANAGE_TENANT);
-        json.put("grantableRoles", grants ? memberships.grantorIn(tenant, caller).grantable() : new TreeSet<String>());
-        return json;
+        return MembershipRepresentation.of(membership).withRoles(
+                new TreeSet<>(memberships.matrix(tenant).config().roles().keySet()),
+                grants ? memberships.grantorIn(tenant, caller).grantable() : new TreeSet<>());
     }
 
     @Path("members")

@@ -3,8 +3,9 @@ package dev.tenancy.keycloak.rest;
 import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.credential.AdminCredentialsResource;
 import dev.tenancy.keycloak.credential.CredentialKeysResource;
-import dev.tenancy.keycloak.json.JsonInput;
 import dev.tenancy.keycloak.config.ConfigService;
+import dev.tenancy.keycloak.config.TenancyConfigRepresentation;
+import dev.tenancy.keycloak.json.JsonBodies;
 import dev.tenancy.keycloak.tenant.TenantCatalogueUse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -38,7 +38,7 @@ public final class TenancyAdminResource {
     @GET
     @Path("config")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> config() {
+    public TenancyConfigRepresentation config() {
         auth.realm().requireViewRealm();
         return configService().view();
     }
@@ -47,9 +47,9 @@ public final class TenancyAdminResource {
     @Path("config")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> replaceConfig(String body) {
+    public TenancyConfigRepresentation replaceConfig(byte[] body) {
         auth.realm().requireManageRealm();
-        return configService().replace(JsonInput.parseObject(body));
+        return configService().replace(JsonBodies.read(body, TenancyConfigRepresentation.class));
     }
 
     @Path("credentials")

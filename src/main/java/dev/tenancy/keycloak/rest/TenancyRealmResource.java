@@ -5,7 +5,7 @@ import dev.tenancy.keycloak.apikey.MyApiKeysResource;
 import dev.tenancy.keycloak.console.TenancyConsoleResource;
 import dev.tenancy.keycloak.credential.OwnedCredentialsResource;
 import dev.tenancy.keycloak.invitation.InvitationPages;
-import dev.tenancy.keycloak.tenant.Membership;
+import dev.tenancy.keycloak.tenant.MembershipRepresentation;
 import dev.tenancy.keycloak.tenant.MembershipService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
@@ -15,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -36,11 +35,11 @@ public final class TenancyRealmResource {
     @GET
     @Path("me/tenants")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Map<String, Object>> myTenants() {
+    public List<MembershipRepresentation> myTenants() {
         RealmModel realm = session.getContext().getRealm();
         SelfServiceCaller caller = SelfServiceCaller.authenticate(session, realm);
         return new MembershipService(session, realm).all(caller.auth().user()).stream()
-                .map(Membership::toJson)
+                .map(MembershipRepresentation::of)
                 .toList();
     }
 

@@ -89,7 +89,7 @@ public final class MemberService {
         store.replaceRolesOfMember(tenant.getId(), user.getId(), roles);
         MemberView view = MemberView.of(user, new TreeSet<>(roles));
         audit.tenantChange(TenancyResourceType.TENANCY_MEMBER, member ? OperationType.UPDATE : OperationType.CREATE,
-                tenant.getId(), view.toJson(), "tenants", tenant.getId(), "members", user.getId());
+                tenant.getId(), view, "tenants", tenant.getId(), "members", user.getId());
         return view;
     }
 

@@ -1,23 +1,14 @@
 package dev.tenancy.keycloak.tenant;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.SortedSet;
 import org.keycloak.models.UserModel;
 
-/** A tenant member with the tenant roles they hold. */
+/** A tenant member with the tenant roles they hold; a user without email has no {@code email} field. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record MemberView(String userId, String username, String email, SortedSet<String> roles) {
 
     static MemberView of(UserModel user, SortedSet<String> roles) {
         return new MemberView(user.getId(), user.getUsername(), user.getEmail(), roles);
-    }
-
-    public Map<String, Object> toJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("userId", userId);
-        json.put("username", username);
-        json.put("email", email);
-        json.put("roles", roles);
-        return json;
     }
 }

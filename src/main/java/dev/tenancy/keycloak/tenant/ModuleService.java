@@ -1,6 +1,5 @@
 package dev.tenancy.keycloak.tenant;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.audit.TenancyResourceType;
 import dev.tenancy.keycloak.config.ModuleLevel;
@@ -8,7 +7,7 @@ import dev.tenancy.keycloak.config.TenancyConfig;
 import dev.tenancy.keycloak.config.TenancyConfigJson;
 import dev.tenancy.keycloak.config.TenancyConfigAttribute;
 import dev.tenancy.keycloak.error.TenancyException;
-import dev.tenancy.keycloak.json.JsonInput;
+import dev.tenancy.keycloak.json.Fields;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
@@ -35,27 +34,33 @@ public final class ModuleService {
     }
 
     /** {@code {"overrides": {module: {role: level}}, "effective": {module: {role: level}}}}. */
-    public Map<String, Object> view(OrganizationModel tenant) {
+    public Overrides view(OrganizationModel tenant) {
         SortedMap<String, SortedMap<String, ModuleLevel>> overrides = store.overridesOfTenant(tenant.getId());
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("overrides", labels(overrides));
-        json.put("effective", labels(EffectivePermissions.matrix(TenancyConfigAttribute.read(realm), overrides)));
-        return json;
+        return new Overrides(labels(overrides),
+                labels(EffectivePermissions.matrix(TenancyConfigAttribute.read(realm), overrides)));
+    }
+
+    /** {@code {"overrides": {module: {role: level}}, "effective": {module: {role: level}}}}. */
+    public record Overrides(Map<String, Map<String, String>> overrides, Map<String, Map<String, String>> effective) {
     }
 
     /**
-     * Replaces all overrides of the tenant with the body {@code {module: {role: level}}}, when the grantor may
-     * make every change in levels that this amounts to.
+     * Replaces all overrides of the tenant with the body {@code {module: {role: level}}} (as sent: an unknown
+     * module is named before its levels are read), when the grantor may make every change in levels that this
+     * amounts to.
      */
-    public Map<String, Object> replace(OrganizationModel tenant, JsonInput body, Grantor grantor) {
+    public Overrides replace(OrganizationModel tenant, Map<String, Object> body, Grantor grantor) {
         TenancyConfig config = TenancyConfigAttribute.read(realm);
         SortedMap<String, SortedMap<String, ModuleLevel>> overrides = new TreeMap<>();
-        for (Map.Entry<String, JsonNode> module : body.entries(JsonInput.NAME, MAX_MODULES).entrySet()) {
+        for (Map.Entry<String, Object> module : Fields.names("body", body, Fields.NAME, MAX_MODULES).entrySet()) {
             if (!config.hasModule(module.getKey())) {
                 throw TenancyException.invalid("Unknown module '" + module.getKey() + "'");
             }
+            if (!(module.getValue() instanceof Map<?, ?> levels)) {
+                throw TenancyException.invalid("'" + module.getKey() + "' must be a JSON object");
+            }
             SortedMap<String, ModuleLevel> byRole = new TreeMap<>();
-            JsonInput.of(module.getValue(), module.getKey()).entries(JsonInput.NAME, MAX_ROLES).forEach((role, level) -> {
+            Fields.names(module.getKey(), levels(levels), Fields.NAME, MAX_ROLES).forEach((role, level) -> {
                 if (!config.hasRole(role)) {
                     throw TenancyException.invalid("'" + module.getKey() + "' names unknown role '" + role + "'");
                 }
@@ -68,6 +73,12 @@ public final class ModuleService {
         audit.tenantChange(TenancyResourceType.TENANCY_MODULES, OperationType.UPDATE, tenant.getId(), labels(overrides),
                 "tenants", tenant.getId(), "modules");
         return view(tenant);
+    }
+
+    private static Map<String, Object> levels(Map<?, ?> levels) {
+        Map<String, Object> byRole = new LinkedHashMap<>();
+        levels.forEach((role, level) -> byRole.put((String) role, level));
+        return byRole;
     }
 
     private static Map<String, Map<String, String>> labels(SortedMap<String, SortedMap<String, ModuleLevel>> matrix) {

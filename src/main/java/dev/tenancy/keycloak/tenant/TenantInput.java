@@ -1,43 +1,58 @@
 package dev.tenancy.keycloak.tenant;
 
-import dev.tenancy.keycloak.json.JsonInput;
 import dev.tenancy.keycloak.error.TenancyException;
+import dev.tenancy.keycloak.json.Fields;
+import dev.tenancy.keycloak.json.JsonBodies;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A validated tenant body: {@code {"name", "alias", "description", "enabled"}}. On update, {@code id} and
- * {@code alias} may be sent back as read, but not changed.
+ * A tenant body: {@code {"name", "alias", "description", "enabled"}}; absent fields are null. On update,
+ * {@code id} and {@code alias} may be sent back as read, but not changed.
  */
-public record TenantInput(String name, Optional<String> alias, Optional<String> description, Optional<Boolean> enabled) {
+public record TenantInput(String id, String name, String alias, String description, Boolean enabled)
+        implements JsonBodies.Validated<TenantInput> {
 
     static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}");
 
-    public static TenantInput forCreate(JsonInput body) {
-        body.allowOnly(Set.of("name", "alias", "description", "enabled"));
-        TenantInput input = read(body);
-        if (input.alias().isEmpty() && !ALIAS.matcher(input.name()).matches()) {
+    @Override
+    public TenantInput validated() {
+        String checkedAlias = Fields.text("alias", alias, 255);
+        if (checkedAlias != null && !ALIAS.matcher(checkedAlias).matches()) {
+            throw TenancyException.invalid("Field 'alias' must match " + ALIAS.pattern());
+        }
+        return new TenantInput(Fields.text("id", id, 36), Fields.requiredText("name", name, 255), checkedAlias,
+                Fields.text("description", description, 4000), enabled);
+    }
+
+    /** A new tenant has no id yet, and needs an alias unless its name can be one. */
+    public TenantInput forCreate() {
+        if (id != null) {
+            throw TenancyException.invalid("Unknown field 'id'");
+        }
+        if (alias == null && !ALIAS.matcher(name).matches()) {
             throw TenancyException.invalid("Field 'alias' is required when 'name' is not a valid alias ("
                     + ALIAS.pattern() + ")");
         }
-        return input;
+        return this;
     }
 
-    public static TenantInput forUpdate(JsonInput body, String tenantId) {
-        body.allowOnly(Set.of("id", "name", "alias", "description", "enabled"));
-        if (body.optionalText("id", 36).filter(id -> !id.equals(tenantId)).isPresent()) {
+    public TenantInput forUpdate(String tenantId) {
+        if (id != null && !id.equals(tenantId)) {
             throw TenancyException.invalid("Field 'id' does not match the tenant in the path");
         }
-        return read(body);
+        return this;
     }
 
-    private static TenantInput read(JsonInput body) {
-        String name = body.requiredText("name", 255);
-        Optional<String> alias = body.optionalText("alias", 255);
-        if (alias.isPresent() && !ALIAS.matcher(alias.get()).matches()) {
-            throw TenancyException.invalid("Field 'alias' must match " + ALIAS.pattern());
-        }
-        return new TenantInput(name, alias, body.optionalText("description", 4000), body.optionalBoolean("enabled"));
+    Optional<String> sentAlias() {
+        return Optional.ofNullable(alias);
+    }
+
+    Optional<String> sentDescription() {
+        return Optional.ofNullable(description);
+    }
+
+    Optional<Boolean> sentEnabled() {
+        return Optional.ofNullable(enabled);
     }
 }

@@ -1,6 +1,6 @@
 package dev.tenancy.keycloak.tenant;
 
-import dev.tenancy.keycloak.json.JsonInput;
+import dev.tenancy.keycloak.json.JsonBodies;
 import dev.tenancy.keycloak.json.Paging;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -12,9 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.keycloak.models.OrganizationModel;
 
@@ -33,30 +31,29 @@ public final class TenantMembersResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Map<String, Object>> list(@QueryParam("search") String search, @QueryParam("first") String first,
+    public List<MemberView> list(@QueryParam("search") String search, @QueryParam("first") String first,
             @QueryParam("max") String max) {
         access.requireViewMembers();
         Paging paging = Paging.of(first, max);
-        return members.list(tenant, search, paging.first(), paging.max()).stream().map(MemberView::toJson).toList();
+        return members.list(tenant, search, paging.first(), paging.max());
     }
 
     @GET
     @Path("{userId}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> get(@PathParam("userId") String userId) {
+    public MemberView get(@PathParam("userId") String userId) {
         access.requireViewMembers();
-        return members.get(tenant, userId).toJson();
+        return members.get(tenant, userId);
     }
 
     @PUT
     @Path("{userId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> setRoles(@PathParam("userId") String userId, String body) {
+    public MemberView setRoles(@PathParam("userId") String userId, byte[] body) {
         access.requireManageMembers();
-        JsonInput input = JsonInput.parseObject(body).allowOnly(Set.of("roles"));
-        Set<String> roles = new LinkedHashSet<>(input.requiredTextList("roles", JsonInput.NAME, 50));
-        return members.setRoles(tenant, userId, roles, access.grantor()).toJson();
+        Set<String> roles = JsonBodies.read(body, RolesInput.class).asSet();
+        return members.setRoles(tenant, userId, roles, access.grantor());
     }
 
     @DELETE

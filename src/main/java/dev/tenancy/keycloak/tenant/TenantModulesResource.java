@@ -1,6 +1,7 @@
 package dev.tenancy.keycloak.tenant;
 
-import dev.tenancy.keycloak.json.JsonInput;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.tenancy.keycloak.json.JsonBodies;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -24,7 +25,7 @@ public final class TenantModulesResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> get() {
+    public ModuleService.Overrides get() {
         access.requireViewTenant();
         return modules.view(tenant);
     }
@@ -32,8 +33,9 @@ public final class TenantModulesResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> replace(String body) {
+    public ModuleService.Overrides replace(byte[] body) {
         access.requireManageTenant();
-        return modules.replace(tenant, JsonInput.parseObject(body), access.grantor());
+        return modules.replace(tenant, JsonBodies.read(body, new TypeReference<Map<String, Object>>() { }),
+                access.grantor());
     }
 }

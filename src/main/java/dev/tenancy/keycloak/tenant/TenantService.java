@@ -30,16 +30,16 @@ public final class TenantService {
         OrganizationProvider organizations = organizations();
         OrganizationModel organization;
         try {
-            organization = organizations.create(input.name(), input.alias().orElse(null));
+            organization = organizations.create(input.name(), input.alias());
         } catch (ModelDuplicateException e) {
             throw TenancyException.conflict("A tenant with the same name or alias already exists");
         } catch (ModelException e) {
             throw TenancyException.invalid(e.getMessage());
         }
-        input.description().ifPresent(organization::setDescription);
-        input.enabled().ifPresent(organization::setEnabled);
+        input.sentDescription().ifPresent(organization::setDescription);
+        input.sentEnabled().ifPresent(organization::setEnabled);
         TenantView view = TenantView.of(organization);
-        audit.tenantChange(TenancyResourceType.TENANCY_TENANT, OperationType.CREATE, view.id(), view.toJson(),
+        audit.tenantChange(TenancyResourceType.TENANCY_TENANT, OperationType.CREATE, view.id(), view,
                 "tenants", view.id());
         return view;
     }
@@ -60,7 +60,7 @@ public final class TenantService {
     }
 
     public TenantView update(OrganizationModel organization, TenantInput input) {
-        if (input.alias().isPresent() && !input.alias().get().equals(organization.getAlias())) {
+        if (input.sentAlias().isPresent() && !input.alias().equals(organization.getAlias())) {
             throw TenancyException.invalid("Field 'alias' cannot be changed once set");
         }
         if (!input.name().equals(organization.getName())) {
@@ -75,10 +75,10 @@ public final class TenantService {
                 throw TenancyException.conflict("A tenant with the same name already exists");
             }
         }
-        input.description().ifPresent(organization::setDescription);
-        input.enabled().ifPresent(organization::setEnabled);
+        input.sentDescription().ifPresent(organization::setDescription);
+        input.sentEnabled().ifPresent(organization::setEnabled);
         TenantView view = TenantView.of(organization);
-        audit.tenantChange(TenancyResourceType.TENANCY_TENANT, OperationType.UPDATE, view.id(), view.toJson(),
+        audit.tenantChange(TenancyResourceType.TENANCY_TENANT, OperationType.UPDATE, view.id(), view,
                 "tenants", view.id());
         return view;
     }

@@ -1,24 +1,14 @@
 package dev.tenancy.keycloak.tenant;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.keycloak.models.OrganizationModel;
 
-/** A tenant as the APIs show it: the organization's identity. */
+/** A tenant as the APIs show it: the organization's identity; an unset description is left out. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record TenantView(String id, String name, String alias, String description, boolean enabled) {
 
     public static TenantView of(OrganizationModel organization) {
         return new TenantView(organization.getId(), organization.getName(), organization.getAlias(),
                 organization.getDescription(), organization.isEnabled());
-    }
-
-    public Map<String, Object> toJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", id);
-        json.put("name", name);
-        json.put("alias", alias);
-        json.put("description", description);
-        json.put("enabled", enabled);
-        return json;
     }
 }

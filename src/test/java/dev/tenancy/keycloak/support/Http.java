@@ -67,6 +67,17 @@ public final class Http {
         return execute(request.build());
     }
 
+    /** Any method with these exact body bytes and this {@code Content-Type}, e.g. invalid UTF-8 or text/plain. */
+    public static HttpResult sendBytes(String method, String url, String bearerToken, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_LIMIT)
+                .header("Accept", "application/json").header("Content-Type", contentType)
+                .method(method, BodyPublishers.ofByteArray(body));
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return execute(request.build());
+    }
+
     /** A request without a body, with these headers (e.g. {@code Origin}) and the bearer token if not null. */
     public static HttpResult sendWithHeaders(String method, String url, String bearerToken, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_LIMIT)

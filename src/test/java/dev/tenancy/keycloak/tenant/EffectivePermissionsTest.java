@@ -6,7 +6,8 @@ import dev.tenancy.keycloak.config.ModuleLevel;
 import dev.tenancy.keycloak.config.TenancyConfig;
 import dev.tenancy.keycloak.config.TenancyConfigJson;
 import dev.tenancy.keycloak.config.TenancyPermission;
-import dev.tenancy.keycloak.json.JsonInput;
+import dev.tenancy.keycloak.config.TenancyConfigRepresentation;
+import dev.tenancy.keycloak.json.JsonBodies;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -15,12 +16,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class EffectivePermissionsTest {
 
-    private static final TenancyConfig CONFIG = TenancyConfigJson.read(JsonInput.parseObject("""
+    private static final TenancyConfig CONFIG = TenancyConfigJson.read(JsonBodies.parse("""
             {"roles": {"admin": {"permissions": ["manage-members", "manage-tenant"]},
                        "operator": {"permissions": ["view-members"]}, "member": {}},
              "modules": {"billing": {"admin": "admin", "operator": "write", "member": "read"},
                          "reports": {"operator": "read"}}}
-            """));
+            """, TenancyConfigRepresentation.class));
 
     @ParameterizedTest
     @CsvSource({

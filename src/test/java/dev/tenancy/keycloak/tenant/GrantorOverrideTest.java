@@ -8,7 +8,8 @@ import dev.tenancy.keycloak.config.ModuleLevel;
 import dev.tenancy.keycloak.config.TenancyConfig;
 import dev.tenancy.keycloak.config.TenancyConfigJson;
 import dev.tenancy.keycloak.error.TenancyException;
-import dev.tenancy.keycloak.json.JsonInput;
+import dev.tenancy.keycloak.config.TenancyConfigRepresentation;
+import dev.tenancy.keycloak.json.JsonBodies;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,14 +18,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The dominance rule for module overrides: nobody raises a role above themselves or touches one above them. */
 class GrantorOverrideTest {
 
-    private static final TenancyConfig CONFIG = TenancyConfigJson.read(JsonInput.parseObject("""
+    private static final TenancyConfig CONFIG = TenancyConfigJson.read(JsonBodies.parse("""
             {"roles": {"admin": {"permissions": ["manage-tenant", "manage-members", "view-members"]},
                        "manager": {"permissions": ["manage-tenant", "view-members"]},
                        "auditor": {"permissions": ["view-members"]},
                        "member": {}},
              "modules": {"billing": {"admin": "admin", "manager": "write", "auditor": "read", "member": "read"},
                          "reports": {"admin": "admin", "manager": "read", "auditor": "write", "member": "none"}}}
-            """));
+            """, TenancyConfigRepresentation.class));
 
     @ParameterizedTest(name = "{0} sets {1}.{2}={3}: allowed={4}")
     @CsvSource({

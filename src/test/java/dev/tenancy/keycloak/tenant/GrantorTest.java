@@ -8,7 +8,8 @@ import dev.tenancy.keycloak.config.ModuleLevel;
 import dev.tenancy.keycloak.config.TenancyConfig;
 import dev.tenancy.keycloak.config.TenancyConfigJson;
 import dev.tenancy.keycloak.error.TenancyException;
-import dev.tenancy.keycloak.json.JsonInput;
+import dev.tenancy.keycloak.config.TenancyConfigRepresentation;
+import dev.tenancy.keycloak.json.JsonBodies;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The grant rule: a member hands out, takes away or pre-assigns only roles they dominate in the tenant. */
 class GrantorTest {
 
-    static final TenancyConfig CONFIG = TenancyConfigJson.read(JsonInput.parseObject("""
+    static final TenancyConfig CONFIG = TenancyConfigJson.read(JsonBodies.parse("""
             {"roles": {"admin": {"permissions": ["manage-tenant", "manage-members", "manage-invitations",
                                                  "view-members"]},
                        "operator": {"permissions": ["view-members"]},
@@ -32,7 +33,7 @@ class GrantorTest {
                                      "auditor": "read", "recruiter": "read"},
                          "reports": {"admin": "write", "operator": "read", "member": "none", "analyst": "admin",
                                      "auditor": "write", "recruiter": "none"}}}
-            """));
+            """, TenancyConfigRepresentation.class));
 
     @ParameterizedTest(name = "{0} with {1} may change {2}: {3}")
     @CsvSource({
@@ -92,9 +93,9 @@ class GrantorTest {
 
     @Test
     void someoneWhoHoldsNothingGrantsOnlyRolesThatGiveNothing() {
-        TenancyConfig config = TenancyConfigJson.read(JsonInput.parseObject(
+        TenancyConfig config = TenancyConfigJson.read(JsonBodies.parse(
                 "{\"roles\": {\"admin\": {\"permissions\": [\"view-members\"]}, \"guest\": {}},"
-                        + " \"modules\": {\"billing\": {\"admin\": \"read\"}}}"));
+                        + " \"modules\": {\"billing\": {\"admin\": \"read\"}}}", TenancyConfigRepresentation.class));
         Grantor nobody = Grantor.nobody(new TenantMatrix(config, Map.of()));
 
         assertThat(nobody.beyond(Set.of("admin", "guest"))).containsExactly("admin");
