@@ -32,6 +32,7 @@ public final class InvitationService {
     private final RealmModel realm;
     private final InvitationStore store;
     private final InvitationViews views;
+    private final InvitationExpiry expiry;
     private final TenancyAudit audit;
 
     public InvitationService(KeycloakSession session, RealmModel realm, TenancyAudit audit) {
@@ -39,6 +40,7 @@ public final class InvitationService {
         this.realm = realm;
         this.store = new InvitationStore(session, realm.getId());
         this.views = new InvitationViews(session, realm, store);
+        this.expiry = new InvitationExpiry(store, audit);
         this.audit = audit;
     }
 
@@ -91,9 +93,9 @@ public final class InvitationService {
             throw TenancyException.conflict("A user with this email is already a member of this tenant");
         }
         long now = System.currentTimeMillis();
-        expireDue(tenant.getId(), now);
         String pendingKey = InvitationToken.pendingKey(tenant.getId(), input.email());
-        if (store.findPending(pendingKey).isPresent()) {
+        // An earlier invitation whose time is up is recorded as expired here, which frees its pending key.
+        if (store.findPending(pendingKey).filter(earlier -> !expiry.expireIfDue(earlier, now)).isPresent()) {
             throw TenancyException.conflict("A pending invitation for this email already exists in this tenant;"
                     + " resend or revoke it");
         }
@@ -125,15 +127,14 @@ public final class InvitationService {
         return deliver(tenant, view, token, input.sendEmail(), access);
     }
 
+    /** Reads only: an invitation whose time is up is shown and filtered as expired, without writing it so. */
     List<InvitationView> list(OrganizationModel tenant, InvitationStatus status, String emailPart, int first,
             int max) {
-        expireDue(tenant.getId(), System.currentTimeMillis());
         return views.of(store.list(tenant.getId(), status, emailPart == null ? null
-                : emailPart.toLowerCase(Locale.ROOT), first, max));
+                : emailPart.toLowerCase(Locale.ROOT), first, max, System.currentTimeMillis()));
     }
 
     InvitationView get(OrganizationModel tenant, String id) {
-        expireDue(tenant.getId(), System.currentTimeMillis());
         return views.of(require(tenant, id));
     }
 
@@ -144,8 +145,8 @@ public final class InvitationService {
     Issued resend(OrganizationModel tenant, String id, boolean sendEmail, TenantAccess access) {
         requireMayShowLink(sendEmail, access);
         long now = System.currentTimeMillis();
-        expireDue(tenant.getId(), now);
         TenancyInvitationEntity invitation = require(tenant, id);
+        expiry.expireIfDue(invitation, now);
         requireMayHandOut(invitation, access);
         InvitationMailLimit limit = mailLimit(TenancyConfigStore.read(realm));
         limit.requireMayResend(invitation);
@@ -170,8 +171,8 @@ public final class InvitationService {
     /** Held to the rules of create, as resend: whoever could not make this invitation cannot end it either. */
     InvitationView revoke(OrganizationModel tenant, String id, TenantAccess access) {
         long now = System.currentTimeMillis();
-        expireDue(tenant.getId(), now);
         TenancyInvitationEntity invitation = require(tenant, id);
+        expiry.expireIfDue(invitation, now);
         requireMayHandOut(invitation, access);
         UserModel actor = access.actor();
         boolean revoked = store.revoke(invitation.id(), actor == null ? null : actor.getId(), now);
@@ -183,20 +184,6 @@ public final class InvitationService {
         audit.tenantChange(TenancyResource.TENANCY_INVITATION, OperationType.ACTION, tenant.getId(),
                 event(view, "revoke"), "tenants", tenant.getId(), "invitations", id, "revoke");
         return view;
-    }
-
-    /** Marks the tenant's pending invitations whose time is up as expired, with an event for each. */
-    private void expireDue(String tenantId, long now) {
-        for (TenancyInvitationEntity due : store.pendingDue(tenantId, now)) {
-            if (store.expire(due.id(), now)) {
-                Map<String, Object> representation = new LinkedHashMap<>();
-                representation.put("id", due.id());
-                representation.put("email", due.email());
-                representation.put("status", InvitationStatus.EXPIRED.label());
-                audit.tenantChange(TenancyResource.TENANCY_INVITATION, OperationType.ACTION, tenantId,
-                        representation, "tenants", tenantId, "invitations", due.id(), "expire");
-            }
-        }
     }
 
     private Issued deliver(OrganizationModel tenant, InvitationView view, InvitationToken token, boolean sendEmail,
