@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.GroupModel;
@@ -94,8 +95,9 @@ public final class InvitationService {
         }
         long now = System.currentTimeMillis();
         String pendingKey = InvitationToken.pendingKey(tenant.getId(), input.email());
+        Optional<TenancyInvitationEntity> earlier = store.findPending(pendingKey);
         // An earlier invitation whose time is up is recorded as expired here, which frees its pending key.
-        if (store.findPending(pendingKey).filter(earlier -> !expiry.expireIfDue(earlier, now)).isPresent()) {
+        if (earlier.isPresent() && !expiry.expireIfDue(earlier.get(), now)) {
             throw TenancyException.conflict("A pending invitation for this email already exists in this tenant;"
                     + " resend or revoke it");
         }
@@ -146,7 +148,6 @@ public final class InvitationService {
         requireMayShowLink(sendEmail, access);
         long now = System.currentTimeMillis();
         TenancyInvitationEntity invitation = require(tenant, id);
-        expiry.expireIfDue(invitation, now);
         requireMayHandOut(invitation, access);
         InvitationMailLimit limit = mailLimit(TenancyConfigStore.read(realm));
         limit.requireMayResend(invitation);
@@ -172,7 +173,6 @@ public final class InvitationService {
     InvitationView revoke(OrganizationModel tenant, String id, TenantAccess access) {
         long now = System.currentTimeMillis();
         TenancyInvitationEntity invitation = require(tenant, id);
-        expiry.expireIfDue(invitation, now);
         requireMayHandOut(invitation, access);
         UserModel actor = access.actor();
         boolean revoked = store.revoke(invitation.id(), actor == null ? null : actor.getId(), now);

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Reading invitations writes nothing: a pending invitation past its time is shown, filtered and paged as
- * expired at once, and recorded as expired (with one admin event) by the scheduled task or by the next write
- * that meets it. Rows are put past their time over JDBC; the probe runs the scheduled task on demand.
+ * expired at once, and recorded as expired (with one admin event) by the scheduled task or by a new invitation
+ * to the same address. Rows are put past their time over JDBC; the probe runs the scheduled task on demand.
  */
 class InvitationExpiryIT {
 
@@ -106,7 +106,7 @@ class InvitationExpiryIT {
     }
 
     @Test
-    void aWriteThatMeetsAnInvitationPastItsTimeRecordsTheExpiry() throws Exception {
+    void aResendOrRevokeOfAnInvitationPastItsTimeIsRefusedAndANewInvitationRecordsTheExpiry() throws Exception {
         String tenant = tenancy.createTenant("writes");
         String resent = invite(tenant, "resent@example.com");
         String revoked = invite(tenant, "revoked@example.com");
@@ -124,6 +124,8 @@ class InvitationExpiryIT {
         assertThat(resend.body()).contains("no longer pending (expired)");
         assertThat(revoke.status()).isEqualTo(409);
         assertThat(revoke.body()).contains("no longer pending (expired)");
+        assertThat(stored(resent)).isEqualTo("pending with key");
+        assertThat(stored(revoked)).isEqualTo("pending with key");
         assertThat(again.status()).isEqualTo(201);
         assertThat(stored(replaced)).isEqualTo("expired");
         assertThat(expireEvents(tenant, replaced)).hasSize(1);
