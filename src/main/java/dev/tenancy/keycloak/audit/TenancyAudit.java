@@ -3,6 +3,7 @@ package dev.tenancy.keycloak.audit;
 import java.util.Map;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
@@ -23,6 +24,11 @@ public final class TenancyAudit {
     /** For changes Keycloak already records itself, such as a save in the admin console's tenancy tab. */
     public static TenancyAudit none() {
         return new TenancyAudit(null);
+    }
+
+    /** For changes the server makes by itself, outside any request: the events name no user or client. */
+    public static TenancyAudit bySystem(KeycloakSession session, RealmModel realm) {
+        return new TenancyAudit(new SystemAdminEvents(session, realm));
     }
 
     public void tenantChange(TenancyResourceType resource, OperationType operation, String tenantId,

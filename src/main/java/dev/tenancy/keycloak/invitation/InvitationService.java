@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.GroupModel;
@@ -32,6 +33,7 @@ public final class InvitationService {
     private final RealmModel realm;
     private final InvitationStore store;
     private final InvitationViews views;
+    private final InvitationExpiry expiry;
     private final TenancyAudit audit;
 
     public InvitationService(KeycloakSession session, RealmModel realm, TenancyAudit audit) {
@@ -39,6 +41,7 @@ public final class InvitationService {
         this.realm = realm;
         this.store = new InvitationStore(session, realm.getId());
         this.views = new InvitationViews(session, realm, store);
+        this.expiry = new InvitationExpiry(store, audit);
         this.audit = audit;
     }
 
@@ -78,9 +81,10 @@ public final class InvitationService {
             throw TenancyException.conflict("A user with this email is already a member of this tenant");
         }
         long now = System.currentTimeMillis();
-        expireDue(tenant.getId(), now);
         String pendingKey = InvitationToken.pendingKey(tenant.getId(), input.email());
-        if (store.findPending(pendingKey).isPresent()) {
+        Optional<TenancyInvitationEntity> earlier = store.findPending(pendingKey);
+        // An earlier invitation whose time is up is recorded as expired here, which frees its pending key.
+        if (earlier.isPresent() && !expiry.expireIfDue(earlier.get(), now)) {
             throw TenancyException.conflict("A pending invitation for this email already exists in this tenant;"
                     + " resend or revoke it");
         }
@@ -112,15 +116,14 @@ public final class InvitationService {
         return deliver(tenant, view, token, input.sendEmail(), access);
     }
 
+    /** Reads only: an invitation whose time is up is shown and filtered as expired, without writing it so. */
     List<InvitationView> list(OrganizationModel tenant, InvitationStatus status, String emailPart, int first,
             int max) {
-        expireDue(tenant.getId(), System.currentTimeMillis());
         return views.of(store.list(tenant.getId(), status, emailPart == null ? null
-                : emailPart.toLowerCase(Locale.ROOT), first, max));
+                : emailPart.toLowerCase(Locale.ROOT), first, max, System.currentTimeMillis()));
     }
 
     InvitationView get(OrganizationModel tenant, String id) {
-        expireDue(tenant.getId(), System.currentTimeMillis());
         return views.of(require(tenant, id));
     }
 
@@ -131,7 +134,6 @@ public final class InvitationService {
     Issued resend(OrganizationModel tenant, String id, boolean sendEmail, TenantAccess access) {
         requireMayShowLink(sendEmail, access);
         long now = System.currentTimeMillis();
-        expireDue(tenant.getId(), now);
         TenancyInvitationEntity invitation = require(tenant, id);
         requireMayHandOut(invitation, access);
         InvitationMailLimit limit = mailLimit(TenancyConfigAttribute.read(realm));
@@ -157,7 +159,6 @@ public final class InvitationService {
     /** Held to the rules of create, as resend: whoever could not make this invitation cannot end it either. */
     InvitationView revoke(OrganizationModel tenant, String id, TenantAccess access) {
         long now = System.currentTimeMillis();
-        expireDue(tenant.getId(), now);
         TenancyInvitationEntity invitation = require(tenant, id);
         requireMayHandOut(invitation, access);
         UserModel actor = access.actor();
@@ -170,20 +171,6 @@ public final class InvitationService {
         audit.tenantChange(TenancyResourceType.TENANCY_INVITATION, OperationType.ACTION, tenant.getId(),
                 event(view, "revoke"), "tenants", tenant.getId(), "invitations", id, "revoke");
         return view;
-    }
-
-    /** Marks the tenant's pending invitations whose time is up as expired, with an event for each. */
-    private void expireDue(String tenantId, long now) {
-        for (TenancyInvitationEntity due : store.pendingDue(tenantId, now)) {
-            if (store.expire(due.id(), now)) {
-                Map<String, Object> representation = new LinkedHashMap<>();
-                representation.put("id", due.id());
-                representation.put("email", due.email());
-                representation.put("status", InvitationStatus.EXPIRED.label());
-                audit.tenantChange(TenancyResourceType.TENANCY_INVITATION, OperationType.ACTION, tenantId,
-                        representation, "tenants", tenantId, "invitations", due.id(), "expire");
-            }
-        }
     }
 
     private Issued deliver(OrganizationModel tenant, InvitationView view, InvitationToken token, boolean sendEmail,

@@ -21,6 +21,16 @@ enum InvitationStatus {
         return Arrays.stream(values()).filter(status -> status.label().equals(text)).findFirst();
     }
 
+    /**
+     * The status a reader is shown: a pending invitation whose time is up is expired, whether or not the row
+     * says so yet (the scheduled {@link InvitationExpiryTask} or the next write records it). An unknown stored
+     * value reads as expired, never as something that can still be accepted.
+     */
+    static InvitationStatus shown(String stored, long expiresAt, long now) {
+        InvitationStatus status = parse(stored).orElse(EXPIRED);
+        return status == PENDING && expiresAt <= now ? EXPIRED : status;
+    }
+
     String label() {
         return name().toLowerCase(Locale.ROOT);
     }

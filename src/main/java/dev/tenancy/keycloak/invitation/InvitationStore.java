@@ -55,13 +55,18 @@ final class InvitationStore {
                 .findFirst();
     }
 
-    /** Newest first; {@code status} and {@code emailPart} (a substring of the address) are optional. */
+    /**
+     * Newest first; {@code status} and {@code emailPart} (a substring of the address) are optional. The status
+     * filter is the shown one ({@link InvitationStatus#shown}) as of {@code now}, applied by the query so that
+     * pages stay whole.
+     */
     List<TenancyInvitationEntity> list(String tenantId, InvitationStatus status, String emailPart, int first,
-            int max) {
+            int max, long now) {
         return em.createNamedQuery("tenancy.invitationsOfTenant", TenancyInvitationEntity.class)
                 .setParameter("realmId", realmId)
                 .setParameter("tenantId", tenantId)
                 .setParameter("status", status == null ? null : status.label())
+                .setParameter("now", now)
                 .setParameter("email", emailPart == null ? null : "%" + escapeLike(emailPart) + "%")
                 .setFirstResult(first)
                 .setMaxResults(max)
@@ -75,10 +80,19 @@ final class InvitationStore {
                 .findFirst();
     }
 
-    List<TenancyInvitationEntity> pendingDue(String tenantId, long now) {
-        return em.createNamedQuery("tenancy.pendingInvitationsDue", TenancyInvitationEntity.class)
+    /** Up to {@code max} of the realm's pending invitations whose time was up at {@code now}, oldest expiry first. */
+    List<TenancyInvitationEntity> due(long now, int max) {
+        return em.createNamedQuery("tenancy.invitationsDue", TenancyInvitationEntity.class)
                 .setParameter("realmId", realmId)
-                .setParameter("tenantId", tenantId)
+                .setParameter("now", now)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** The realms that have pending invitations whose time was up at {@code now}. */
+    static List<String> realmsWithDue(KeycloakSession session, long now) {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager()
+                .createNamedQuery("tenancy.realmsWithInvitationsDue", String.class)
                 .setParameter("now", now)
                 .getResultList();
     }

@@ -39,10 +39,8 @@ final class InvitationViews {
 
     /** A pending invitation whose time is up shows as expired even before anyone marked it so. */
     static InvitationView view(TenancyInvitationEntity invitation, SortedSet<String> roles, List<String> groups) {
-        InvitationStatus status = InvitationStatus.parse(invitation.status()).orElse(InvitationStatus.EXPIRED);
-        if (status == InvitationStatus.PENDING && invitation.expiresAt() <= System.currentTimeMillis()) {
-            status = InvitationStatus.EXPIRED;
-        }
+        InvitationStatus status = InvitationStatus.shown(invitation.status(), invitation.expiresAt(),
+                System.currentTimeMillis());
         return new InvitationView(invitation.id(), invitation.tenantId(), invitation.email(), status, roles, groups,
                 invitation.invitedBy(), invitation.inviterName(), invitation.createdAt(), invitation.sentAt(),
                 invitation.expiresAt(), invitation.acceptedAt(), invitation.acceptedBy(), invitation.declinedAt(),

@@ -20,16 +20,20 @@ import jakarta.persistence.Table;
             + " where i.realmId = :realmId and i.tenantId = :tenantId and i.id = :id"),
     @NamedQuery(name = "tenancy.invitationByTokenHash", query = "select i from TenancyInvitation i"
             + " where i.realmId = :realmId and i.tokenHash = :tokenHash"),
+    // Filters by the status a reader is shown (InvitationStatus.shown): pending past its time is expired.
     @NamedQuery(name = "tenancy.invitationsOfTenant", query = "select i from TenancyInvitation i"
             + " where i.realmId = :realmId and i.tenantId = :tenantId"
-            + " and (:status is null or i.status = :status)"
+            + " and (:status is null or :status = (case when i.status = 'pending' and i.expiresAt <= :now"
+            + " then 'expired' else i.status end))"
             + " and (:email is null or i.email like :email escape '\\')"
             + " order by i.createdAt desc, i.id"),
     @NamedQuery(name = "tenancy.pendingInvitationByKey", query = "select i from TenancyInvitation i"
             + " where i.pendingKey = :pendingKey"),
-    @NamedQuery(name = "tenancy.pendingInvitationsDue", query = "select i from TenancyInvitation i"
-            + " where i.realmId = :realmId and i.tenantId = :tenantId and i.status = 'pending'"
-            + " and i.expiresAt <= :now"),
+    @NamedQuery(name = "tenancy.realmsWithInvitationsDue", query = "select distinct i.realmId"
+            + " from TenancyInvitation i where i.status = 'pending' and i.expiresAt <= :now"),
+    @NamedQuery(name = "tenancy.invitationsDue", query = "select i from TenancyInvitation i"
+            + " where i.realmId = :realmId and i.status = 'pending' and i.expiresAt <= :now"
+            + " order by i.expiresAt, i.id"),
     @NamedQuery(name = "tenancy.acceptInvitation", query = "update TenancyInvitation i"
             + " set i.status = 'accepted', i.pendingKey = null, i.acceptedAt = :now"
             + " where i.realmId = :realmId and i.id = :id and i.status = 'pending' and i.tokenHash = :tokenHash"
@@ -43,18 +47,22 @@ import jakarta.persistence.Table;
             + " and i.expiresAt > :now"),
     @NamedQuery(name = "tenancy.revokeInvitation", query = "update TenancyInvitation i"
             + " set i.status = 'revoked', i.pendingKey = null, i.revokedAt = :now, i.revokedBy = :userId"
-            + " where i.realmId = :realmId and i.id = :id and i.status = 'pending'"),
+            + " where i.realmId = :realmId and i.id = :id and i.status = 'pending'"
+            + " and i.expiresAt > :now"),
     @NamedQuery(name = "tenancy.voidInvitation", query = "update TenancyInvitation i"
             + " set i.status = 'void', i.pendingKey = null, i.revokedAt = :now"
-            + " where i.realmId = :realmId and i.id = :id and i.status = 'pending'"),
+            + " where i.realmId = :realmId and i.id = :id and i.status = 'pending'"
+            + " and i.expiresAt > :now"),
     @NamedQuery(name = "tenancy.voidInvitationsOfMember", query = "update TenancyInvitation i"
             + " set i.status = 'void', i.pendingKey = null, i.revokedAt = :now"
             + " where i.realmId = :realmId and i.tenantId = :tenantId and i.invitedBy = :userId"
-            + " and i.status = 'pending' and (i.invitedVia is null or i.invitedVia = 'member')"),
+            + " and i.status = 'pending' and i.expiresAt > :now"
+            + " and (i.invitedVia is null or i.invitedVia = 'member')"),
     @NamedQuery(name = "tenancy.voidInvitationsOfUser", query = "update TenancyInvitation i"
             + " set i.status = 'void', i.pendingKey = null, i.revokedAt = :now"
             + " where i.realmId = :realmId and i.invitedBy = :userId"
-            + " and i.status = 'pending' and (i.invitedVia is null or i.invitedVia = 'member')"),
+            + " and i.status = 'pending' and i.expiresAt > :now"
+            + " and (i.invitedVia is null or i.invitedVia = 'member')"),
     @NamedQuery(name = "tenancy.pendingInvitationsOfEmail", query = "select i from TenancyInvitation i"
             + " where i.realmId = :realmId and i.email = :email and i.status = 'pending' and i.expiresAt > :now"
             + " order by i.createdAt desc, i.id"),

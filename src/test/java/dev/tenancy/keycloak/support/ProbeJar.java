@@ -1,6 +1,7 @@
 package dev.tenancy.keycloak.support;
 
 import dev.tenancy.keycloak.support.probe.CredentialProbeResourceProviderFactory;
+import dev.tenancy.keycloak.support.probe.ScheduledTaskProbeResourceProviderFactory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +17,8 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 /**
  * Packs the test-only probe extension ({@code support.probe}) into its own provider jar, so the test server
- * runs it as another extension that uses ours through {@code TenancyCredentialStore}.
+ * runs it as another extension that uses ours through {@code TenancyCredentialStore}, and can run our scheduled
+ * tasks on demand.
  */
 final class ProbeJar {
 
@@ -45,7 +47,8 @@ final class ProbeJar {
                 zip.closeEntry();
             }
             zip.putNextEntry(new JarEntry("META-INF/services/" + RealmResourceProviderFactory.class.getName()));
-            zip.write((CredentialProbeResourceProviderFactory.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+            zip.write((CredentialProbeResourceProviderFactory.class.getName() + "\n"
+                    + ScheduledTaskProbeResourceProviderFactory.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         } catch (UncheckedIOException e) {
             throw e.getCause();

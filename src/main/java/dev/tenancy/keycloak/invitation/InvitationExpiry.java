@@ -1,0 +1,41 @@
+package dev.tenancy.keycloak.invitation;
+
+import dev.tenancy.keycloak.audit.TenancyAudit;
+import dev.tenancy.keycloak.audit.TenancyResourceType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.keycloak.events.admin.OperationType;
+
+/**
+ * Records that a pending invitation's time is up: status {@code expired}, its pending key freed, and the admin
+ * event {@code ACTION …/invitations/{id}/expire}. The update is conditional, so of everyone who meets the row
+ * (the scheduled {@link InvitationExpiryTask}, a create for the same address) exactly one changes it and raises
+ * the event. Reads never call this: they show the expiry ({@link InvitationStatus#shown}). A resend or revoke
+ * does not either: it fails with 409, and Keycloak rolls back whatever a failed request wrote.
+ */
+final class InvitationExpiry {
+
+    private final InvitationStore store;
+    private final TenancyAudit audit;
+
+    InvitationExpiry(InvitationStore store, TenancyAudit audit) {
+        this.store = store;
+        this.audit = audit;
+    }
+
+    /** Whether the invitation's time was up at {@code now}; if so it is recorded as expired now, if not before. */
+    boolean expireIfDue(TenancyInvitationEntity invitation, long now) {
+        if (!InvitationStatus.PENDING.label().equals(invitation.status()) || invitation.expiresAt() > now) {
+            return false;
+        }
+        if (store.expire(invitation.id(), now)) {
+            Map<String, Object> representation = new LinkedHashMap<>();
+            representation.put("id", invitation.id());
+            representation.put("email", invitation.email());
+            representation.put("status", InvitationStatus.EXPIRED.label());
+            audit.tenantChange(TenancyResourceType.TENANCY_INVITATION, OperationType.ACTION, invitation.tenantId(),
+                    representation, "tenants", invitation.tenantId(), "invitations", invitation.id(), "expire");
+        }
+        return true;
+    }
+}
