@@ -26,7 +26,8 @@ import java.util.Optional;
  * replacement character that would be stored), strict JSON (no trailing data, no duplicate keys), strict types
  * (no string from a number or the other way round) and no unknown fields. Every failure is a 400 whose message
  * names the field, so a client learns what to fix and nothing half-read reaches a service. Rules Jackson cannot
- * express (lengths, patterns, ranges, required fields) live in the records' constructors, through {@link Fields}.
+ * express (lengths, patterns, ranges, required fields) are each record's {@link Validated#validated()} step,
+ * through {@link Fields}: run after binding, so an unknown field is reported before a rule about a known one.
  */
 public final class JsonBodies {
 
