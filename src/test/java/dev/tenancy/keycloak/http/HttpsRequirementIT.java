@@ -38,6 +38,16 @@ class HttpsRequirementIT {
     }
 
     @Test
+    void apiKeyIntrospectionAtKeycloaksEndpointRefusesPlainHttp() {
+        HttpResult answer = Http.postForm(realm.tokenUrl() + "/introspect",
+                Map.of("token", "tnc_whatever", "token_type_hint", "api_key"),
+                TestRealm.SERVICE_CLIENT + ":" + TestRealm.SERVICE_SECRET);
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.json().path("error_description").asText()).isEqualTo("HTTPS required");
+    }
+
+    @Test
     void theSelfServiceApiRefusesPlainHttpBeforeLookingAtTheToken() {
         HttpResult answer = Http.post(realm.url() + "/tenancy/me/api-keys", "not-even-a-token",
                 "{\"name\": \"k\"}");

@@ -98,7 +98,11 @@ class SelfServiceCorsIT {
     @Test
     void invitationPagesAndIntrospectionAreNotOpenedToOtherOrigins() {
         HttpResult introspect = preflight("/api-keys/introspect", APP, "POST");
+        HttpResult standard = Http.sendWithHeaders("OPTIONS", realm.tokenUrl() + "/introspect", null, Map.of(
+                "Origin", APP, "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers",
+                "authorization"));
 
         assertThat(introspect.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(standard.header("Access-Control-Allow-Origin")).as("Keycloak's endpoint, hint api_key").isNull();
     }
 }
