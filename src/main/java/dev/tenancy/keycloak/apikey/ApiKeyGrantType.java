@@ -64,7 +64,7 @@ final class ApiKeyGrantType extends OAuth2GrantTypeBase {
         }
         String address = clientConnection.getRemoteAddr();
         long now = System.currentTimeMillis();
-        long retryAfter = FailedAttempts.retryAfterSeconds(realm.getId(), client.getId(), address, now);
+        long retryAfter = FailedAttempts.of(session).retryAfterSeconds(realm.getId(), client.getId(), address, now);
         if (retryAfter > 0) {
             event.error("too_many_failed_attempts");
             throw new WebApplicationException(cors.add(Response.status(Response.Status.TOO_MANY_REQUESTS)
@@ -75,7 +75,7 @@ final class ApiKeyGrantType extends OAuth2GrantTypeBase {
         }
         Optional<ActiveKey> found = new ApiKeyResolver(session, realm).resolve(text);
         if (found.isEmpty()) {
-            FailedAttempts.record(realm.getId(), client.getId(), address, now);
+            FailedAttempts.of(session).record(realm.getId(), client.getId(), address, now);
             event.detail(Details.REASON, "API key invalid, expired, revoked or powerless");
             event.error(Errors.INVALID_TOKEN);
             throw new CorsErrorResponseException(cors, OAuthErrorException.INVALID_GRANT,

@@ -12,6 +12,21 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 /** Registers the API key grant under its URN. */
 public final class ApiKeyGrantTypeFactory implements OAuth2GrantTypeFactory, ServerInfoAwareProviderFactory {
 
+    private final FailedAttempts failedAttempts = new FailedAttempts(FailedAttempts.MAX_TRACKED);
+
+    /** This node's factory, which holds the failed-attempt windows of key use. */
+    static ApiKeyGrantTypeFactory of(KeycloakSessionFactory factory) {
+        if (factory.getProviderFactory(OAuth2GrantType.class, ApiKeyGrantType.GRANT_TYPE)
+                instanceof ApiKeyGrantTypeFactory own) {
+            return own;
+        }
+        throw new IllegalStateException("The API key grant '" + ApiKeyGrantType.GRANT_TYPE + "' is not loaded");
+    }
+
+    FailedAttempts failedAttempts() {
+        return failedAttempts;
+    }
+
     @Override
     public String getId() {
         return ApiKeyGrantType.GRANT_TYPE;

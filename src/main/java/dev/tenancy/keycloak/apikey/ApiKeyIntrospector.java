@@ -59,14 +59,14 @@ final class ApiKeyIntrospector {
     Response answer(ClientModel client, String token) {
         String address = session.getContext().getConnection().getRemoteAddr();
         long now = System.currentTimeMillis();
-        long retryAfter = FailedAttempts.retryAfterSeconds(realm.getId(), client.getId(), address, now);
+        long retryAfter = FailedAttempts.of(session).retryAfterSeconds(realm.getId(), client.getId(), address, now);
         if (retryAfter > 0) {
             event.error("too_many_failed_attempts");
             throw rateLimited(retryAfter);
         }
         Optional<ActiveKey> key = new ApiKeyResolver(session, realm).resolve(token);
         if (key.isEmpty()) {
-            FailedAttempts.record(realm.getId(), client.getId(), address, now);
+            FailedAttempts.of(session).record(realm.getId(), client.getId(), address, now);
             event.error(Errors.INVALID_TOKEN);
             return NoStore.build(Response.ok(Map.of("active", false), MediaType.APPLICATION_JSON_TYPE));
         }

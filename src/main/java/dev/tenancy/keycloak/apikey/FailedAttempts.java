@@ -2,20 +2,21 @@ package dev.tenancy.keycloak.apikey;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.keycloak.models.KeycloakSession;
 
 /**
  * Counts failed key presentations per realm, client and address in fixed one-minute windows; past the limit,
  * callers get 429 until the window ends. Kept in this node's memory, in a map of at most
  * {@value #MAX_TRACKED} windows that forgets the longest-untouched one first: no scan, no growth, whatever a
  * scanner sends. It slows down guessing and scanning; it is not an accounting of every attempt across a
- * cluster (each node allows the limit).
+ * cluster (each node allows the limit). One per node, held by {@link ApiKeyGrantTypeFactory}; the key exchange
+ * and both introspection paths spend the same budget.
  */
 final class FailedAttempts {
 
     static final int LIMIT_PER_WINDOW = 30;
     static final long WINDOW_MILLIS = 60_000;
     static final int MAX_TRACKED = 100_000;
-    private static final FailedAttempts NODE = new FailedAttempts(MAX_TRACKED);
 
     private final Map<String, Window> windows;
 
@@ -31,13 +32,18 @@ final class FailedAttempts {
     private record Window(long start, int failures) {
     }
 
-    /** Seconds until the caller may try again, or 0 when they may try now. */
-    static long retryAfterSeconds(String realmId, String clientId, String address, long now) {
-        return NODE.retryAfterSeconds(key(realmId, clientId, address), now);
+    /** This node's windows. */
+    static FailedAttempts of(KeycloakSession session) {
+        return ApiKeyGrantTypeFactory.of(session.getKeycloakSessionFactory()).failedAttempts();
     }
 
-    static void record(String realmId, String clientId, String address, long now) {
-        NODE.record(key(realmId, clientId, address), now);
+    /** Seconds until the caller may try again, or 0 when they may try now. */
+    long retryAfterSeconds(String realmId, String clientId, String address, long now) {
+        return retryAfterSeconds(key(realmId, clientId, address), now);
+    }
+
+    void record(String realmId, String clientId, String address, long now) {
+        record(key(realmId, clientId, address), now);
     }
 
     synchronized long retryAfterSeconds(String caller, long now) {

@@ -92,7 +92,9 @@ final class InvitationAcceptance {
         InvitationStatus status = InvitationStatus.parse(invitation.status()).orElse(InvitationStatus.EXPIRED);
         long now = System.currentTimeMillis();
         if (status == InvitationStatus.PENDING && invitation.expiresAt() <= now) {
-            if (store.expire(invitation.id(), now)) {
+            // Opening the link is the invitee's step in a login flow, not a read of the API: the expiry is
+            // recorded as the scheduled task records it (admin event), and the invitee's event says what they met.
+            if (new InvitationExpiry(store, TenancyAudit.bySystem(session, realm)).expireIfDue(invitation, now)) {
                 event(invitation, EventType.INVITE_ORG_ERROR, null).error(ERROR_EXPIRED);
             }
             status = InvitationStatus.EXPIRED;

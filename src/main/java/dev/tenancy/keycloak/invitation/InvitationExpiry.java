@@ -9,9 +9,10 @@ import org.keycloak.events.admin.OperationType;
 /**
  * Records that a pending invitation's time is up: status {@code expired}, its pending key freed, and the admin
  * event {@code ACTION …/invitations/{id}/expire}. The update is conditional, so of everyone who meets the row
- * (the scheduled {@link InvitationExpiryTask}, a create for the same address) exactly one changes it and raises
- * the event. Reads never call this: they show the expiry ({@link InvitationStatus#shown}). A resend or revoke
- * does not either: it fails with 409, and Keycloak rolls back whatever a failed request wrote.
+ * (the scheduled {@link InvitationExpiryTask}, a create for the same address, the invitee opening the link)
+ * exactly one changes it and raises the event. Reads of the API never call this: they show the expiry
+ * ({@link InvitationStatus#shown}). A resend or revoke does not either: it fails with 409, and a refused request's
+ * writes are rolled back ({@code rest.TenancyExceptionMapper}).
  */
 final class InvitationExpiry {
 

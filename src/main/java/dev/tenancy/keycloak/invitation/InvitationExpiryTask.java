@@ -42,8 +42,14 @@ public final class InvitationExpiryTask implements ScheduledTask {
         long now = System.currentTimeMillis();
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         for (String realmId : InvitationStore.realmsWithDue(session, now)) {
-            int expired = expireIn(factory, realmId, now);
-            LOG.debugf("Recorded the expiry of %d invitations in realm %s", expired, realmId);
+            try {
+                int expired = expireIn(factory, realmId, now);
+                LOG.debugf("Recorded the expiry of %d invitations in realm %s", expired, realmId);
+            } catch (RuntimeException e) {
+                // One realm's failure (a failing event listener, say) must not hold up the others; reads show
+                // the expiry meanwhile, and the next run tries again.
+                LOG.warnf(e, "Could not record the expiry of invitations in realm %s", realmId);
+            }
         }
     }
 

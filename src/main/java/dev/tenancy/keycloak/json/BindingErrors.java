@@ -42,7 +42,7 @@ final class BindingErrors {
         List<JsonMappingException.Reference> path = mapping.getPath();
         String field = qualified(prefix, path);
         if (e instanceof UnrecognizedPropertyException) {
-            return TenancyException.invalid("Unknown field '" + field + "'");
+            return TenancyException.invalid("Unknown field '" + Fields.shown(field) + "'");
         }
         if (field.isEmpty()) {
             return TenancyException.invalid("'body' must be a JSON object");

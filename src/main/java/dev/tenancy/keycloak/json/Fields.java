@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class Fields {
 
+    private static final int SHOWN_NAME_LENGTH = 100;
+
     /** Role and module names: lower-case, URL- and claim-safe. */
     public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
 
@@ -95,7 +97,7 @@ public final class Fields {
         Map<String, V> checked = new LinkedHashMap<>();
         entries.forEach((name, value) -> {
             if (!keyPattern.matcher(name).matches()) {
-                throw TenancyException.invalid("'" + qualified(field, name)
+                throw TenancyException.invalid("'" + shown(qualified(field, name))
                         + "' is not a valid name; names must match " + keyPattern.pattern());
             }
             checked.put(name, value);
@@ -105,6 +107,17 @@ public final class Fields {
 
     private static String qualified(String field, String name) {
         return field.isEmpty() || field.equals("body") ? name : field + "." + name;
+    }
+
+    /**
+     * A field name from the request as an error message shows it: control characters as {@code ?} and at most
+     * {@value #SHOWN_NAME_LENGTH} characters, so a client cannot blow up answers and logs with its own keys.
+     */
+    static String shown(String name) {
+        StringBuilder shown = new StringBuilder();
+        name.codePoints().limit(SHOWN_NAME_LENGTH)
+                .forEach(c -> shown.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return name.codePointCount(0, name.length()) > SHOWN_NAME_LENGTH ? shown + "…" : shown.toString();
     }
 
     private static String quoted(String item) {

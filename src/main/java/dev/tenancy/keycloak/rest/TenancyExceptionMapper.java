@@ -6,10 +6,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.utils.KeycloakSessionUtil;
 
 /**
  * The one place where a {@link TenancyException} becomes HTTP: the status its kind stands for and Keycloak's
- * admin error body {@code {"errorMessage": "…"}} (with {@code Retry-After} when rate limited). Registered with
+ * admin error body {@code {"errorMessage": "…"}} (with {@code Retry-After} when rate limited), and the request's
+ * transaction rolled back. Registered with
  * Keycloak's JAX-RS runtime as a provider of this jar; it is more specific than Keycloak's own
  * {@code KeycloakErrorHandler} for {@code Throwable}, so it decides for our exceptions only.
  */
@@ -18,6 +21,12 @@ public final class TenancyExceptionMapper implements ExceptionMapper<TenancyExce
 
     @Override
     public Response toResponse(TenancyException exception) {
+        // As Keycloak's own error handler does: nothing a refused request wrote before the refusal is kept. What
+        // must outlive a failure (the failed reveal's admin event) is written in a transaction of its own.
+        KeycloakSession session = KeycloakSessionUtil.getKeycloakSession();
+        if (session != null) {
+            session.getTransactionManager().setRollbackOnly();
+        }
         return response(exception);
     }
 

@@ -233,6 +233,11 @@ class OpenApiConformanceIT {
         api.expect(200, post(introspect).basic(TestRealm.SERVICE_CLIENT, TestRealm.SERVICE_SECRET)
                 .form(Map.of("token", "tnc_not-a-key")));
         api.expect(401, post(introspect).form(Map.of("token", key)).malformed());
+        String standard = "/realms/" + realm.name() + "/protocol/openid-connect/token/introspect";
+        api.expect(200, post(standard).basic(TestRealm.SERVICE_CLIENT, TestRealm.SERVICE_SECRET)
+                .form(Map.of("token", key, "token_type_hint", "api_key")));
+        api.expect(200, post(standard).basic(TestRealm.SERVICE_CLIENT, TestRealm.SERVICE_SECRET)
+                .form(Map.of("token", "tnc_not-a-key", "token_type_hint", "api_key")));
         String tokenUrl = "/realms/" + realm.name() + "/protocol/openid-connect/token";
         api.expect(200, post(tokenUrl).basic(TestRealm.SERVICE_CLIENT, TestRealm.SERVICE_SECRET)
                 .form(Map.of("grant_type", "urn:tenancy:grant-type:api-key", "api_key", key)));

@@ -16,7 +16,8 @@ class OpenApiDocumentTest {
     private static final OpenApiDocument DOCUMENT = OpenApiDocument.read();
 
     /** Keycloak's token endpoint, documented for the grant type the extension adds to it. */
-    static final Set<String> KEYCLOAK_ENDPOINTS = Set.of("POST /realms/{}/protocol/openid-connect/token");
+    static final Set<String> KEYCLOAK_ENDPOINTS = Set.of("POST /realms/{}/protocol/openid-connect/token",
+            "POST /realms/{}/protocol/openid-connect/token/introspect");
 
     @Test
     void theDocumentIsAValidOpenApi3Document() {
