@@ -1,16 +1,13 @@
 package dev.tenancy.keycloak.apikey;
 
-import dev.tenancy.keycloak.TenancyVersion;
-import java.util.Map;
-import org.keycloak.Config;
+import dev.tenancy.keycloak.TenancyProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.protocol.oidc.grants.OAuth2GrantType;
 import org.keycloak.protocol.oidc.grants.OAuth2GrantTypeFactory;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /** Registers the API key grant under its URN. */
-public final class ApiKeyGrantTypeFactory implements OAuth2GrantTypeFactory, ServerInfoAwareProviderFactory {
+public final class ApiKeyGrantTypeFactory implements OAuth2GrantTypeFactory, TenancyProviderFactory<OAuth2GrantType> {
 
     private final FailedAttempts failedAttempts = new FailedAttempts(FailedAttempts.MAX_TRACKED);
 
@@ -41,22 +38,5 @@ public final class ApiKeyGrantTypeFactory implements OAuth2GrantTypeFactory, Ser
     @Override
     public OAuth2GrantType create(KeycloakSession session) {
         return new ApiKeyGrantType();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return TenancyVersion.operationalInfo();
     }
 }

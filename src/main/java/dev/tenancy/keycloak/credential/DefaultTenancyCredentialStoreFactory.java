@@ -1,5 +1,6 @@
 package dev.tenancy.keycloak.credential;
 
+import dev.tenancy.keycloak.TenancyProviderFactory;
 import dev.tenancy.keycloak.TenancyVersion;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
  * The credential store, and how its KEK rewrap runs: {@code --spi-tenancy-credential-store--default--rewrap-batch-size}
@@ -17,7 +17,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
  * to spread the load of a large rewrap.
  */
 public final class DefaultTenancyCredentialStoreFactory
-        implements TenancyCredentialStoreFactory, ServerInfoAwareProviderFactory {
+        implements TenancyCredentialStoreFactory, TenancyProviderFactory<TenancyCredentialStore> {
 
     public static final String ID = "default";
 
@@ -55,14 +55,6 @@ public final class DefaultTenancyCredentialStoreFactory
 
     RewrapRuns rewrapRuns() {
         return rewrapRuns;
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

@@ -1,18 +1,14 @@
 package dev.tenancy.keycloak.invitation;
 
-import dev.tenancy.keycloak.TenancyVersion;
-import java.util.Map;
-import org.keycloak.Config;
+import dev.tenancy.keycloak.TenancyProviderFactory;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /** Registers {@link AcceptInvitationAction}; a realm gets it the first time an invitation link starts a login. */
-public final class AcceptInvitationActionFactory implements RequiredActionFactory, ServerInfoAwareProviderFactory {
+public final class AcceptInvitationActionFactory implements RequiredActionFactory, TenancyProviderFactory<RequiredActionProvider> {
 
     private static final String DISPLAY_TEXT = "Accept tenant invitation";
     private static final AcceptInvitationAction INSTANCE = new AcceptInvitationAction();
@@ -48,22 +44,5 @@ public final class AcceptInvitationActionFactory implements RequiredActionFactor
     @Override
     public RequiredActionProvider create(KeycloakSession session) {
         return INSTANCE;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return TenancyVersion.operationalInfo();
     }
 }

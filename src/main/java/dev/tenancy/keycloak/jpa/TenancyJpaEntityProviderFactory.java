@@ -1,5 +1,6 @@
 package dev.tenancy.keycloak.jpa;
 
+import dev.tenancy.keycloak.TenancyProviderFactory;
 import dev.tenancy.keycloak.TenancyVersion;
 import dev.tenancy.keycloak.invitation.InvitationExpiryTask;
 import java.time.Duration;
@@ -13,13 +14,12 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
  * Registers the tenancy tables. The id also names Keycloak's changelog history table
  * ({@code DATABASECHANGELOG_TENANCY_EN}): it must never change.
  */
-public final class TenancyJpaEntityProviderFactory implements JpaEntityProviderFactory, ServerInfoAwareProviderFactory {
+public final class TenancyJpaEntityProviderFactory implements JpaEntityProviderFactory, TenancyProviderFactory<JpaEntityProvider> {
 
     static final String ID = "tenancy-entities";
 
@@ -57,10 +57,6 @@ public final class TenancyJpaEntityProviderFactory implements JpaEntityProviderF
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         InvitationExpiryTask.schedule(factory, invitationExpiryInterval);
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

@@ -1,24 +1,19 @@
 package dev.tenancy.keycloak.removal;
 
-import org.keycloak.Config;
+import dev.tenancy.keycloak.TenancyProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.provider.ProviderFactory;
 
 /**
  * A feature's removals as a provider factory of {@link OwnerRemovalSpi}: Keycloak loads one per feature, and each
  * registers its own {@link OwnerRemovalEvents} at start, as Keycloak's own storage factories do for their data.
  * A feature's cleanup implements this and the removals it needs; it is its own (stateless) provider.
  */
-public interface OwnerRemovalsFactory extends ProviderFactory<OwnerRemovals>, OwnerRemovals {
+public interface OwnerRemovalsFactory extends TenancyProviderFactory<OwnerRemovals>, OwnerRemovals {
 
     @Override
     default OwnerRemovals create(KeycloakSession session) {
         return this;
-    }
-
-    @Override
-    default void init(Config.Scope config) {
     }
 
     @Override

@@ -1,17 +1,14 @@
 package dev.tenancy.keycloak.rest;
 
-import dev.tenancy.keycloak.TenancyVersion;
-import java.util.Map;
-import org.keycloak.Config;
+import dev.tenancy.keycloak.TenancyProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 /** Mounts the self-service API at {@code /realms/{realm}/tenancy}. */
 public final class TenancyRealmResourceProviderFactory
-        implements RealmResourceProviderFactory, ServerInfoAwareProviderFactory {
+        implements RealmResourceProviderFactory, TenancyProviderFactory<RealmResourceProvider> {
 
     static final String ID = "tenancy";
 
@@ -37,20 +34,7 @@ public final class TenancyRealmResourceProviderFactory
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(new TenancyRealmSetup(factory));
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return TenancyVersion.operationalInfo();
     }
 }

@@ -1,5 +1,6 @@
 package dev.tenancy.keycloak.credential.crypto;
 
+import dev.tenancy.keycloak.TenancyProviderFactory;
 import dev.tenancy.keycloak.TenancyVersion;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,10 +13,8 @@ import java.util.Optional;
 import java.util.SortedSet;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
  * KEK material from a file or from one option (for a secret mounted as an environment variable):
@@ -25,7 +24,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
  * at start with a message naming the problem; no material at all is reported when a secret is first used.
  */
 public final class ConfiguredKeyEncryptionKeyProviderFactory
-        implements KeyEncryptionKeyProviderFactory, ServerInfoAwareProviderFactory {
+        implements KeyEncryptionKeyProviderFactory, TenancyProviderFactory<KeyEncryptionKeyProvider> {
 
     public static final String ID = "config";
     static final String NOT_CONFIGURED = "The tenancy credential store has no key-encryption key: set"
@@ -114,14 +113,6 @@ public final class ConfiguredKeyEncryptionKeyProviderFactory
             throw new KeyEncryptionKeyUnavailableException(NOT_CONFIGURED);
         }
         return material;
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

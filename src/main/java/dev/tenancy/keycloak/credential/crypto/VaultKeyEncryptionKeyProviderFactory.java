@@ -1,5 +1,6 @@
 package dev.tenancy.keycloak.credential.crypto;
 
+import dev.tenancy.keycloak.TenancyProviderFactory;
 import dev.tenancy.keycloak.TenancyVersion;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,12 +10,10 @@ import java.util.Optional;
 import java.util.SortedSet;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ProviderFactory;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.vault.VaultProvider;
 import org.keycloak.vault.VaultRawSecret;
 
@@ -26,7 +25,7 @@ import org.keycloak.vault.VaultRawSecret;
  * realm of the session's context; {@code minimum-version} retires older versions.
  */
 public final class VaultKeyEncryptionKeyProviderFactory
-        implements KeyEncryptionKeyProviderFactory, ServerInfoAwareProviderFactory {
+        implements KeyEncryptionKeyProviderFactory, TenancyProviderFactory<KeyEncryptionKeyProvider> {
 
     public static final String ID = "vault";
     static final String DEFAULT_ENTRY = "tenancy-kek";
@@ -132,14 +131,6 @@ public final class VaultKeyEncryptionKeyProviderFactory
         public void close() {
             material = null;
         }
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override
