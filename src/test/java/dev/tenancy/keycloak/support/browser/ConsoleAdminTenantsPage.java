@@ -4,6 +4,8 @@ import static dev.tenancy.keycloak.support.browser.Console.test;
 
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 
 /** The console's realm-admin tenants page: rows by alias, search, the create, delete and invite dialogs. */
@@ -17,10 +19,19 @@ public final class ConsoleAdminTenantsPage {
         console.visible(By.cssSelector("[data-test^='tenant-'] [data-test='tenant-alias'], [data-test='empty']"));
     }
 
-    /** The aliases of the rows shown. */
+    /** The aliases of the rows shown (read again when the table re-renders while it is read). */
     public List<String> aliases() {
-        return console.browser().driver().findElements(By.cssSelector("tr[data-test^='tenant-'] [data-test='tenant-alias']"))
-                .stream().map(WebElement::getText).toList();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return console.browser().driver()
+                        .findElements(By.cssSelector("tr[data-test^='tenant-'] [data-test='tenant-alias']"))
+                        .stream().map(WebElement::getText).toList();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public String emptyState() {
@@ -46,7 +57,12 @@ public final class ConsoleAdminTenantsPage {
         field.sendKeys(text);
         console.visible(test("run-search")).click();
         if (expectedAlias != null) {
-            console.visible(test("tenant-" + expectedAlias));
+            // The searched row may be on the page before the answer arrives: wait until it is the only one.
+            try {
+                console.browser().waiting().until(driver -> aliases().equals(List.of(expectedAlias)));
+            } catch (TimeoutException e) {
+                throw console.failure("the search did not leave only '" + expectedAlias + "'", e);
+            }
         }
     }
 
