@@ -27,7 +27,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * The API key benchmark ({@code mvn -Pbenchmark package}, see docs/benchmarks.md): one Keycloak 26.7.3 in dev
+ * The API key benchmark ({@code mvn -Pbenchmark package}, see docs/benchmarks.md): one the Keycloak distribution in dev
  * mode with this jar, one JVM load generator at 16 connections, eight rows in one run — the realm's
  * discovery document as the floor, client credentials, Keycloak's token introspection of an active token, API
  * key exchange, API key introspection at Keycloak's endpoint ({@code token_type_hint=api_key}) and at the older
@@ -116,7 +116,7 @@ public final class ApiKeyBenchmark {
         String table = table(results);
         System.out.println(table);
         BenchmarkPage.writeSection(docs.resolve("benchmarks.md"), "api-keys", report(results, table, measured, filler));
-        BenchmarkChart.write(results, "keycloak-tenancy API keys — Keycloak 26.7.3 dev mode, "
+        BenchmarkChart.write(results, "keycloak-tenancy API keys — Keycloak " + KeycloakServer.distributionVersion() + " dev mode, "
                 + Runtime.getRuntime().availableProcessors() + " cores", docs.resolve("benchmarks-api-keys.png"));
         try {
             realm.delete();
@@ -237,7 +237,7 @@ public final class ApiKeyBenchmark {
         double keys100k = results.get(7).requestsPerSecond();
         return "## API keys — last run " + LocalDate.now() + "\n\n"
                 + "Written by `dev.tenancy.keycloak.bench.ApiKeyBenchmark`; reproduce with `mvn -Pbenchmark package`.\n\n"
-                + "Keycloak 26.7.3 in dev mode (H2), this jar, " + Runtime.getRuntime().availableProcessors()
+                + "Keycloak " + KeycloakServer.distributionVersion() + " in dev mode (H2), this jar, " + Runtime.getRuntime().availableProcessors()
                 + " cores, Java " + System.getProperty("java.version") + "; JVM load generator on the same machine, "
                 + THREADS + " connections. Every scenario first runs once as warm-up; then each is measured for "
                 + measured.toSeconds() + " s in " + ROUNDS + " slices taken in turn with the others (so that a"

@@ -101,7 +101,7 @@ public final class ConsoleBenchmark {
         out.append("## Tenancy console — last run ").append(LocalDate.now()).append("\n\n")
                 .append("Written by `dev.tenancy.keycloak.bench.ConsoleBenchmark`; reproduce with "
                         + "`mvn -Pbenchmark package -Dbench.main=dev.tenancy.keycloak.bench.ConsoleBenchmark`.\n\n")
-                .append("Keycloak 26.7.3 in dev mode (H2) on loopback, Debian's headless Chromium, 2 cores; a tenant "
+                .append("Keycloak " + KeycloakServer.distributionVersion() + " in dev mode (H2) on loopback, Debian's headless Chromium, 2 cores; a tenant "
                         + "admin's members page with 50 members. Median of ").append(cold.size())
                 .append(" runs after one warm-up run. *Cold*: a new browser profile, nothing cached; *warm*: a second "
                         + "visit in the same browser (Keycloak's SSO signs in without a prompt; the console's modules "

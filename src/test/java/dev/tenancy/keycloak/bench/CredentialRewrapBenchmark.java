@@ -158,7 +158,7 @@ public final class CredentialRewrapBenchmark {
         return "## Credential KEK rewrap — last run " + LocalDate.now() + "\n\n"
                 + "Written by `dev.tenancy.keycloak.bench.CredentialRewrapBenchmark`; reproduce with"
                 + " `mvn -Pbenchmark package -Dbench.main=dev.tenancy.keycloak.bench.CredentialRewrapBenchmark`.\n\n"
-                + "Keycloak 26.7.3 in dev mode (H2), this jar, " + Runtime.getRuntime().availableProcessors()
+                + "Keycloak " + KeycloakServer.distributionVersion() + " in dev mode (H2), this jar, " + Runtime.getRuntime().availableProcessors()
                 + " cores, Java " + System.getProperty("java.version") + "; rewrap batches of "
                 + System.getProperty("tenancy.test.rewrapBatchSize") + " credentials per transaction, no pause. "
                 + String.format(Locale.ROOT, "%,d", CREDENTIALS) + " credentials were sealed under KEK version 1 and"

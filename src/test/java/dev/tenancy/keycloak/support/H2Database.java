@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Keycloak's dev-file H2 database, opened with {@code AUTO_SERVER=TRUE} so tests can read it while Keycloak runs.
  *
- * <p>The URL is Keycloak 26.7.3's default dev-file URL ({@code Database.Vendor.H2}: {@code <home>/data/h2/keycloakdb}
+ * <p>The URL is Keycloak 26.7's default dev-file URL ({@code Database.Vendor.H2}: {@code <home>/data/h2/keycloakdb}
  * plus {@code NON_KEYWORDS=VALUE;DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=0}) except {@code DB_CLOSE_ON_EXIT=FALSE}: H2
  * rejects it together with {@code AUTO_SERVER=TRUE}. Keycloak only adds those options to its default URL, never to
  * an explicit {@code --db-url}, so they are all spelled out here.

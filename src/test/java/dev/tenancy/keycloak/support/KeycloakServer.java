@@ -158,6 +158,17 @@ public final class KeycloakServer {
         }
     }
 
+    /** "26.7.5": the version of the distribution the harness starts (its {@code version.txt}), for reports. */
+    public static String distributionVersion() {
+        Path versionFile = Paths.get(requiredProperty("tenancy.keycloak.dir")).resolve("version.txt");
+        try {
+            String text = Files.readString(versionFile).strip();
+            return text.substring(text.lastIndexOf(' ') + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
