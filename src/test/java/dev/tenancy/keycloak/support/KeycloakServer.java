@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The real Keycloak server of this test JVM, with our jar in {@code providers/}, started once and stopped at exit. */
@@ -42,6 +43,7 @@ public final class KeycloakServer {
             try {
                 instance = create();
             } catch (RuntimeException e) {
+                instance = null;
                 startFailure = e;
                 throw e;
             }
@@ -51,7 +53,9 @@ public final class KeycloakServer {
 
     private static KeycloakServer create() {
         Path keycloakDir = Paths.get(requiredProperty("tenancy.keycloak.dir")).toAbsolutePath();
-        installProvider(keycloakDir, Paths.get(requiredProperty("tenancy.provider.jar")));
+        Path providerJar = Paths.get(requiredProperty("tenancy.provider.jar"));
+        Optional<Path> releasedJar = UpgradeSeed.releasedJar();
+        installProvider(keycloakDir, releasedJar.orElse(providerJar), releasedJar.isEmpty());
         Instant databaseStart = Instant.now();
         TestDatabase database = TestDatabase.start(keycloakDir);
         System.err.printf("Database %s started in %d ms%n", database.name(),
@@ -60,6 +64,15 @@ public final class KeycloakServer {
         KeycloakServer server = new KeycloakServer(keycloakDir, database, log);
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutDown, "keycloak-server-stop"));
         server.start();
+        if (releasedJar.isPresent()) {
+            // The seed reaches the server through KeycloakServer.get(), as the tests do.
+            instance = server;
+            UpgradeSeed.seed(server, releasedJar.get());
+            server.process.stop();
+            server.process = null;
+            installProvider(keycloakDir, providerJar, true);
+            server.start();
+        }
         return server;
     }
 
@@ -139,7 +152,8 @@ public final class KeycloakServer {
     }
 
     // Only our jar and the test probe: a jar left over from another build would be loaded as a second provider.
-    private static void installProvider(Path keycloakDir, Path providerJar) {
+    // A released jar runs without the probe, which is built against this build's classes.
+    private static void installProvider(Path keycloakDir, Path providerJar, boolean withProbe) {
         if (!Files.isRegularFile(providerJar)) {
             throw new IllegalStateException("provider jar " + providerJar + " is missing: run mvn package first");
         }
@@ -152,7 +166,9 @@ public final class KeycloakServer {
                 }
             }
             Files.copy(providerJar, providers.resolve(providerJar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            ProbeJar.write(providers.resolve(ProbeJar.NAME));
+            if (withProbe) {
+                ProbeJar.write(providers.resolve(ProbeJar.NAME));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
