@@ -9,9 +9,9 @@ import org.keycloak.protocol.oidc.grants.OAuth2GrantTypeFactory;
 /** Registers the API key grant under its URN. */
 public final class ApiKeyGrantTypeFactory implements OAuth2GrantTypeFactory, TenancyProviderFactory<OAuth2GrantType> {
 
-    private final FailedAttempts failedAttempts = new FailedAttempts(FailedAttempts.MAX_TRACKED);
+    private final FailedAttempts.NewWindows newWindows = new FailedAttempts.NewWindows(FailedAttempts.MAX_NEW_PER_MINUTE);
 
-    /** This node's factory, which holds the failed-attempt windows of key use. */
+    /** This node's factory, which counts the failed-attempt windows this node opens (the windows are shared). */
     static ApiKeyGrantTypeFactory of(KeycloakSessionFactory factory) {
         if (factory.getProviderFactory(OAuth2GrantType.class, ApiKeyGrantType.GRANT_TYPE)
                 instanceof ApiKeyGrantTypeFactory own) {
@@ -20,8 +20,8 @@ public final class ApiKeyGrantTypeFactory implements OAuth2GrantTypeFactory, Ten
         throw new IllegalStateException("The API key grant '" + ApiKeyGrantType.GRANT_TYPE + "' is not loaded");
     }
 
-    FailedAttempts failedAttempts() {
-        return failedAttempts;
+    FailedAttempts.NewWindows newWindows() {
+        return newWindows;
     }
 
     @Override

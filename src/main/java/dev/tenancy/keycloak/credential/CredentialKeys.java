@@ -68,7 +68,7 @@ final class CredentialKeys {
         return new Status(primary, available.contains(primary), keys.realmPrimary().orElse(null),
                 keys.nodePrimary().version(), available, byVersion, pendingRewrap, CredentialBinding.CURRENT,
                 store.countToRebind(CredentialBinding.CURRENT),
-                CredentialRewrap.latest(session, realm).map(RewrapProgress::representation).orElse(null), null);
+                CredentialRewrap.latest(session, realm).orElse(null), null);
     }
 
     /** Makes {@code requested} (default: the highest version on this node) the realm's primary. */
@@ -86,11 +86,11 @@ final class CredentialKeys {
         return status().withPrevious(previous);
     }
 
-    /** Starts a rewrap towards the primary on this node (or answers the one running here). */
+    /** Starts a rewrap towards the primary on this node (or answers the one running in the cluster). */
     Status rewrap() {
-        RewrapProgress progress = CredentialRewrap.start(session, realm, keys.primary().version());
+        RewrapProgress.Representation run = CredentialRewrap.start(session, realm, keys.primary().version());
         audit.realmChange(TenancyResourceType.TENANCY_CREDENTIAL_KEYS, OperationType.ACTION,
-                Map.of("targetVersion", progress.targetVersion()), "keys", "rewrap");
-        return status().withRewrap(progress.representation());
+                Map.of("targetVersion", run.targetVersion()), "keys", "rewrap");
+        return status().withRewrap(run);
     }
 }

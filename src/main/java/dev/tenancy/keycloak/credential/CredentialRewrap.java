@@ -9,8 +9,6 @@ import dev.tenancy.keycloak.credential.crypto.SealedSecret;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
-import org.keycloak.cluster.ClusterProvider;
-import org.keycloak.cluster.ExecutionResult;
 import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -24,74 +22,78 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * value too (the binding is authenticated with it) and seals it again at once, the value living in memory
  * only meanwhile, and only for rows of the older binding. The work left is what the rows say (their KEK and
  * binding versions), so a run stopped by a crash or restart is resumed by starting another: rows done stay
- * done. Keycloak's cluster lock lets one node run it per realm at a time.
+ * done. One node of the cluster runs it per realm at a time, and every node shows its progress
+ * ({@link RewrapRuns}).
  */
 final class CredentialRewrap {
 
     private static final Logger LOG = Logger.getLogger(CredentialRewrap.class);
-    /** After this long a lock left by a crashed node no longer blocks a new run. */
-    static final int CLUSTER_LOCK_SECONDS = 900;
 
     private CredentialRewrap() {
     }
 
-    /** This node's latest run for the realm, if any since the node started. */
-    static Optional<RewrapProgress> latest(KeycloakSession session, RealmModel realm) {
-        return DefaultTenancyCredentialStoreFactory.of(session.getKeycloakSessionFactory()).rewrapRuns()
-                .latest(realm.getId());
+    /** The realm's latest run in the cluster, if any (finished runs are kept for a day). */
+    static Optional<RewrapProgress.Representation> latest(KeycloakSession session, RealmModel realm) {
+        return RewrapRuns.of(session).latest(realm.getId());
     }
 
-    /** Starts a run towards {@code target}, unless one is running on this node already; returns the run either way. */
-    static RewrapProgress start(KeycloakSession session, RealmModel realm, int target) {
+    /**
+     * Starts a run towards {@code target} on this node, unless a node of the cluster runs one already; returns
+     * the run either way.
+     */
+    static RewrapProgress.Representation start(KeycloakSession session, RealmModel realm, int target) {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
-        DefaultTenancyCredentialStoreFactory node = DefaultTenancyCredentialStoreFactory.of(factory);
-        RewrapProgress fresh = new RewrapProgress(target);
-        RewrapProgress current = node.rewrapRuns().startOrJoin(realm.getId(), fresh);
-        if (current != fresh) {
-            return current;
-        }
-        RewrapSettings settings = node.rewrapSettings();
         String realmId = realm.getId();
+        RewrapRuns runs = RewrapRuns.of(session);
+        if (!runs.claim(realmId)) {
+            return runs.latest(realmId).orElseGet(() -> {
+                RewrapProgress elsewhere = new RewrapProgress(target);
+                elsewhere.finish(RewrapProgress.State.RUNNING_ELSEWHERE,
+                        "Another node is starting a rewrap of this realm's credentials");
+                return elsewhere.representation();
+            });
+        }
+        RewrapProgress fresh = new RewrapProgress(target);
+        RewrapSettings settings = DefaultTenancyCredentialStoreFactory.of(factory).rewrapSettings();
         try {
+            runs.publish(realmId, fresh);
             session.getProvider(ExecutorsProvider.class).getExecutor("tenancy-credential-rewrap")
-                    .execute(() -> runLocked(factory, realmId, fresh, settings));
+                    .execute(() -> runClaimed(factory, realmId, fresh, settings, runs));
         } catch (RuntimeException e) {
             fresh.finish(RewrapProgress.State.FAILED, "Could not start: " + e.getMessage());
+            runs.publish(realmId, fresh);
+            runs.release(realmId);
             throw e;
         }
-        return fresh;
+        return fresh.representation();
     }
 
-    private static void runLocked(KeycloakSessionFactory factory, String realmId, RewrapProgress progress,
-            RewrapSettings settings) {
+    private static void runClaimed(KeycloakSessionFactory factory, String realmId, RewrapProgress progress,
+            RewrapSettings settings, RewrapRuns runs) {
         try {
-            ExecutionResult<Void> result;
-            // The lock needs no transaction; each batch opens its own.
-            try (KeycloakSession session = factory.create()) {
-                result = session.getProvider(ClusterProvider.class).executeIfNotExecuted(
-                        "tenancy-credential-rewrap::" + realmId, CLUSTER_LOCK_SECONDS, () -> {
-                            run(factory, realmId, progress, settings);
-                            return null;
-                        });
-            }
-            if (!result.isExecuted()) {
-                progress.finish(RewrapProgress.State.RUNNING_ELSEWHERE,
-                        "Another node is rewrapping this realm's credentials; its progress shows in credentialsByVersion");
-            }
+            run(factory, realmId, progress, settings, runs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            progress.finish(RewrapProgress.State.FAILED, "Interrupted; start the rewrap again to resume");
         } catch (RuntimeException e) {
             LOG.errorf(e, "Rewrap of the credentials of realm %s stopped", realmId);
             progress.finish(RewrapProgress.State.FAILED, "Stopped: " + e.getMessage()
                     + "; start the rewrap again to resume where it stopped");
         } finally {
             if (progress.running()) {
-                // An Error, or an interrupted run: never leave a run that blocks the next one.
+                // An Error: never leave a run that blocks the next one.
                 progress.finish(RewrapProgress.State.FAILED, "Stopped unexpectedly; start the rewrap again to resume");
+            }
+            try {
+                runs.publish(realmId, progress);
+            } finally {
+                runs.release(realmId);
             }
         }
     }
 
     private static void run(KeycloakSessionFactory factory, String realmId, RewrapProgress progress,
-            RewrapSettings settings) throws InterruptedException {
+            RewrapSettings settings, RewrapRuns runs) throws InterruptedException {
         String after = null;
         while (true) {
             String from = after;
@@ -106,6 +108,7 @@ final class CredentialRewrap {
             if (batch.size() < settings.batchSize()) {
                 break;
             }
+            runs.publish(realmId, progress);
             after = batch.lastId();
             if (settings.pauseMillis() > 0) {
                 Thread.sleep(settings.pauseMillis());

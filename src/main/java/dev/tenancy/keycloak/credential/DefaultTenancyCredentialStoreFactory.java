@@ -22,7 +22,6 @@ public final class DefaultTenancyCredentialStoreFactory
     public static final String ID = "default";
 
     private RewrapSettings rewrap = RewrapSettings.DEFAULT;
-    private final RewrapRuns rewrapRuns = new RewrapRuns();
 
     @Override
     public String getId() {
@@ -40,7 +39,7 @@ public final class DefaultTenancyCredentialStoreFactory
                 config.getLong("rewrap-pause-millis", RewrapSettings.DEFAULT.pauseMillis()));
     }
 
-    /** This node's factory: its rewrap settings and runs. */
+    /** This node's factory: its rewrap settings. */
     static DefaultTenancyCredentialStoreFactory of(KeycloakSessionFactory factory) {
         if (factory.getProviderFactory(TenancyCredentialStore.class, ID) instanceof DefaultTenancyCredentialStoreFactory
                 own) {
@@ -51,10 +50,6 @@ public final class DefaultTenancyCredentialStoreFactory
 
     RewrapSettings rewrapSettings() {
         return rewrap;
-    }
-
-    RewrapRuns rewrapRuns() {
-        return rewrapRuns;
     }
 
     @Override

@@ -19,7 +19,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** One run of {@code kc.sh start-dev}: starts it, waits until it is ready, and stops its whole process tree. */
+/**
+ * One run of {@code kc.sh}: starts it ({@code start-dev} for the single test server, {@code start --optimized}
+ * for a cluster node), waits until it is ready, and stops its whole process tree.
+ */
 final class KeycloakProcess {
 
     // -Dtenancy.test.httpPort / managementPort let a second checkout run its tests beside this one.
@@ -34,24 +37,37 @@ final class KeycloakProcess {
     private final Process process;
     private final ServerLog log;
     private final long startMark;
+    private final int httpPort;
+    private final int managementPort;
 
-    private KeycloakProcess(Process process, ServerLog log, long startMark) {
+    private KeycloakProcess(Process process, ServerLog log, long startMark, int httpPort, int managementPort) {
         this.process = process;
         this.log = log;
         this.startMark = startMark;
+        this.httpPort = httpPort;
+        this.managementPort = managementPort;
     }
 
     /** Starts Keycloak and returns once {@code /health/ready} answers 200 and the master realm is served. */
     static KeycloakProcess start(Path keycloakDir, TestDatabase database, ServerLog log, List<String> extraOptions) {
-        for (int port : new int[] {HTTP_PORT, MANAGEMENT_PORT}) {
+        List<String> command = command(keycloakDir, database);
+        command.addAll(extraOptions);
+        return start(keycloakDir, command, HTTP_PORT, MANAGEMENT_PORT, log, database.name());
+    }
+
+    /**
+     * Runs {@code command} (kc.sh and all its options, which must name these two ports) in {@code keycloakDir}
+     * and returns once it is ready; {@code label} names the server in the console.
+     */
+    static KeycloakProcess start(Path keycloakDir, List<String> command, int httpPort, int managementPort,
+            ServerLog log, String label) {
+        for (int port : new int[] {httpPort, managementPort}) {
             if (inUse(port)) {
                 throw new IllegalStateException(
                         "port " + port + " is already in use: is another Keycloak test run going on?");
             }
         }
         long mark = log.length();
-        List<String> command = command(keycloakDir, database);
-        command.addAll(extraOptions);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(keycloakDir.toFile())
                 .redirectErrorStream(true)
@@ -61,12 +77,12 @@ final class KeycloakProcess {
         Instant started = Instant.now();
         KeycloakProcess keycloak;
         try {
-            keycloak = new KeycloakProcess(builder.start(), log, mark);
+            keycloak = new KeycloakProcess(builder.start(), log, mark, httpPort, managementPort);
         } catch (IOException e) {
             throw new UncheckedIOException("could not run kc.sh", e);
         }
         keycloak.awaitReady();
-        System.err.printf("Keycloak on %s ready after %d s%n", database.name(),
+        System.err.printf("Keycloak on %s ready after %d s%n", label,
                 Duration.between(started, Instant.now()).toSeconds());
         return keycloak;
     }
@@ -85,7 +101,7 @@ final class KeycloakProcess {
         return command;
     }
 
-    private static void configureEnvironment(Map<String, String> environment) {
+    static void configureEnvironment(Map<String, String> environment) {
         // Settings from the developer's shell must not change the server under test.
         environment.keySet().removeIf(name -> name.startsWith("KC_") || name.startsWith("QUARKUS_"));
         environment.put("JAVA_HOME", System.getProperty("java.home"));
@@ -97,8 +113,8 @@ final class KeycloakProcess {
     // With health enabled Keycloak bootstraps asynchronously; the master realm answering shows bootstrap is done.
     private void awaitReady() {
         Instant deadline = Instant.now().plus(READY_LIMIT);
-        String ready = "http://localhost:" + MANAGEMENT_PORT + "/health/ready";
-        String master = "http://localhost:" + HTTP_PORT + "/realms/master/.well-known/openid-configuration";
+        String ready = "http://localhost:" + managementPort + "/health/ready";
+        String master = "http://localhost:" + httpPort + "/realms/master/.well-known/openid-configuration";
         while (!(answers(ready) && answers(master))) {
             if (!process.isAlive()) {
                 throw failure("Keycloak exited with code " + process.exitValue() + " before it was ready");
@@ -109,6 +125,10 @@ final class KeycloakProcess {
             }
             ServerLog.pause(500);
         }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     private IllegalStateException failure(String what) {

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The real Keycloak server of this test JVM, with our jar in {@code providers/}, started once and stopped at exit. */
-public final class KeycloakServer {
+public final class KeycloakServer implements KeycloakNode {
 
     private static KeycloakServer instance;
     private static RuntimeException startFailure;
@@ -76,6 +76,7 @@ public final class KeycloakServer {
         return server;
     }
 
+    @Override
     public String baseUrl() {
         return "http://localhost:" + KeycloakProcess.HTTP_PORT;
     }
@@ -129,7 +130,8 @@ public final class KeycloakServer {
     }
 
     /** Counts starts, so that cached tokens can be dropped after a restart. */
-    synchronized int generation() {
+    @Override
+    public synchronized int generation() {
         return generation;
     }
 

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * A fresh realm per test class, with organizations enabled, a public client {@code tenancy-test} (password grant)
  * and a confidential client {@code tenancy-service} (secret {@code service-secret}, service account).
- * Use as {@code @RegisterExtension static final TestRealm realm = new TestRealm();}.
+ * Use as {@code @RegisterExtension static final TestRealm realm = new TestRealm();} (on the single test server)
+ * or {@code new TestRealm(cluster::a)} (on a node of the test cluster); {@link #on} addresses the same realm
+ * through another node.
  */
 public final class TestRealm implements BeforeAllCallback, AfterAllCallback {
 
@@ -28,9 +31,37 @@ public final class TestRealm implements BeforeAllCallback, AfterAllCallback {
     private static final String NAME_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private KeycloakServer server;
+    private final Supplier<? extends KeycloakNode> nodeSource;
+    private KeycloakNode server;
     private String name;
     private boolean created;
+
+    /** A realm on the single test server. */
+    public TestRealm() {
+        this(KeycloakServer::get);
+    }
+
+    /** A realm created through the node {@code nodeSource} gives (asked once, when the realm is created). */
+    public TestRealm(Supplier<? extends KeycloakNode> nodeSource) {
+        this.nodeSource = nodeSource;
+    }
+
+    private TestRealm(TestRealm realm, KeycloakNode node) {
+        this.nodeSource = () -> node;
+        this.server = node;
+        this.name = realm.name;
+    }
+
+    /**
+     * The same realm, every request sent to {@code node}: another node of the cluster. Deleting it is left to
+     * the realm it was made from.
+     */
+    public TestRealm on(KeycloakNode node) {
+        if (name == null) {
+            throw new IllegalStateException("the realm is not created yet");
+        }
+        return new TestRealm(this, node);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -47,7 +78,7 @@ public final class TestRealm implements BeforeAllCallback, AfterAllCallback {
      * a test calls it only for an extra realm it manages by hand.
      */
     public void create(String label) {
-        server = KeycloakServer.get();
+        server = nodeSource.get();
         name = "t-" + label.toLowerCase(Locale.ROOT) + "-" + randomSuffix();
         expect(201, Http.post(server.baseUrl() + "/admin/realms", adminToken(), realmRepresentation()), "create realm");
         created = true;
@@ -93,7 +124,16 @@ public final class TestRealm implements BeforeAllCallback, AfterAllCallback {
         return name;
     }
 
+    /** The single test server the realm lives on; a realm on the test cluster has {@link #node()} instead. */
     public KeycloakServer server() {
+        if (server instanceof KeycloakServer single) {
+            return single;
+        }
+        throw new IllegalStateException("realm " + name + " is on the test cluster, not the single test server");
+    }
+
+    /** The server or cluster node this realm's requests go to. */
+    public KeycloakNode node() {
         return server;
     }
 
