@@ -6,6 +6,7 @@ import dev.tenancy.keycloak.credential.crypto.Envelope;
 import dev.tenancy.keycloak.credential.crypto.KeyEncryptionKey;
 import dev.tenancy.keycloak.credential.crypto.KeyEncryptionKeyUnavailableException;
 import dev.tenancy.keycloak.credential.crypto.SealedSecret;
+import dev.tenancy.keycloak.metrics.TenancyMetrics;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -45,11 +46,16 @@ final class CredentialRewrap {
     static RewrapProgress start(KeycloakSession session, RealmModel realm, int target) {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         DefaultTenancyCredentialStoreFactory node = DefaultTenancyCredentialStoreFactory.of(factory);
-        RewrapProgress fresh = new RewrapProgress(target);
+        TenancyMetrics metrics = TenancyMetrics.of(factory);
+        // The backlog gauge's starting point: one count per run, and only when there is a gauge to feed.
+        long toDo = metrics.enabled() ? new CredentialStore(session, realm.getId())
+                .countToRewrap(target, CredentialBinding.CURRENT) : RewrapProgress.UNCOUNTED;
+        RewrapProgress fresh = new RewrapProgress(target, realm.getName(), toDo, metrics);
         RewrapProgress current = node.rewrapRuns().startOrJoin(realm.getId(), fresh);
         if (current != fresh) {
             return current;
         }
+        metrics.rewrapStarted(realm.getName());
         RewrapSettings settings = node.rewrapSettings();
         String realmId = realm.getId();
         try {

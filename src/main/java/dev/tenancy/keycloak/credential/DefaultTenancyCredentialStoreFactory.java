@@ -2,6 +2,7 @@ package dev.tenancy.keycloak.credential;
 
 import dev.tenancy.keycloak.TenancyProviderFactory;
 import dev.tenancy.keycloak.TenancyVersion;
+import dev.tenancy.keycloak.metrics.TenancyMetrics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,11 @@ public final class DefaultTenancyCredentialStoreFactory
     public void init(Config.Scope config) {
         rewrap = RewrapSettings.of(config.getInt("rewrap-batch-size", RewrapSettings.DEFAULT.batchSize()),
                 config.getLong("rewrap-pause-millis", RewrapSettings.DEFAULT.pauseMillis()));
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        TenancyMetrics.of(factory).watchRewrapPending(rewrapRuns::pending);
     }
 
     /** This node's factory: its rewrap settings and runs. */

@@ -16,6 +16,11 @@ final class RewrapRuns {
         return Optional.ofNullable(latest.get(realmId));
     }
 
+    /** The rows the runs going on at this node have still to handle, over all realms: the rewrap backlog gauge. */
+    long pending() {
+        return latest.values().stream().mapToLong(RewrapProgress::pending).sum();
+    }
+
     /** {@code fresh} as the realm's run, unless a run is going on already: then that one. */
     RewrapProgress startOrJoin(String realmId, RewrapProgress fresh) {
         return latest.compute(realmId, (id, previous) -> previous != null && previous.running() ? previous : fresh);
