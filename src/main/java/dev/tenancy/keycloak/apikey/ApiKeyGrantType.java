@@ -2,6 +2,9 @@ package dev.tenancy.keycloak.apikey;
 
 import dev.tenancy.keycloak.tenant.TenantClaims;
 import dev.tenancy.keycloak.config.TenancyConfigAttribute;
+import dev.tenancy.keycloak.metrics.ApiKeyPath;
+import dev.tenancy.keycloak.metrics.ExchangeOutcome;
+import dev.tenancy.keycloak.metrics.TenancyMetrics;
 import dev.tenancy.keycloak.scope.TenancyClientScope;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -65,7 +68,10 @@ final class ApiKeyGrantType extends OAuth2GrantTypeBase {
         String address = clientConnection.getRemoteAddr();
         long now = System.currentTimeMillis();
         long retryAfter = FailedAttempts.of(session).retryAfterSeconds(realm.getId(), client.getId(), address, now);
+        TenancyMetrics metrics = TenancyMetrics.of(session);
         if (retryAfter > 0) {
+            metrics.apiKeyRateLimited(ApiKeyPath.EXCHANGE, realm.getName());
+            metrics.apiKeyExchange(session, ExchangeOutcome.RATE_LIMITED, realm.getName());
             event.error("too_many_failed_attempts");
             throw new WebApplicationException(cors.add(Response.status(Response.Status.TOO_MANY_REQUESTS)
                     .header("Retry-After", Long.toString(retryAfter))
@@ -73,8 +79,11 @@ final class ApiKeyGrantType extends OAuth2GrantTypeBase {
                     .entity(new OAuth2ErrorRepresentation("slow_down",
                             "Too many failed API key attempts; retry after " + retryAfter + " s"))));
         }
+        long started = System.nanoTime();
         Optional<ActiveKey> found = new ApiKeyResolver(session, realm).resolve(text);
+        metrics.apiKeyVerified(ApiKeyPath.EXCHANGE, found.isPresent(), realm.getName(), System.nanoTime() - started);
         if (found.isEmpty()) {
+            metrics.apiKeyExchange(session, ExchangeOutcome.INACTIVE, realm.getName());
             FailedAttempts.of(session).record(realm.getId(), client.getId(), address, now);
             event.detail(Details.REASON, "API key invalid, expired, revoked or powerless");
             event.error(Errors.INVALID_TOKEN);
@@ -124,11 +133,15 @@ final class ApiKeyGrantType extends OAuth2GrantTypeBase {
         ApiKeyTokens.withoutRoles(session, token, clientSessionCtx);
         ApiKeyTokens.write(token.getOtherClaims(), key, token.getOtherClaims().containsKey(TenantClaims.TENANTS), true);
         token.id(ApiKeyTokens.tokenIdFor(session, token.getId(), key.id()));
-        return createTokenResponse(response, clientSessionCtx, false);
+        Response issued = createTokenResponse(response, clientSessionCtx, false);
+        metrics.apiKeyExchange(session, ExchangeOutcome.ISSUED, realm.getName());
+        return issued;
     }
 
+    /** A refusal of the client or its request, before or after the key was read. */
     private CorsErrorResponseException error(String eventError, String error, String description,
             Response.Status status) {
+        TenancyMetrics.of(session).apiKeyExchange(session, ExchangeOutcome.REFUSED, realm.getName());
         event.detail(Details.REASON, description);
         event.error(eventError);
         return new CorsErrorResponseException(cors, error, description, status);

@@ -1,6 +1,7 @@
 package dev.tenancy.keycloak.apikey;
 
 import dev.tenancy.keycloak.http.HttpsRequirement;
+import dev.tenancy.keycloak.metrics.ApiKeyPath;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
@@ -38,7 +39,7 @@ public final class ApiKeyIntrospection {
     public Response introspect() {
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.INTROSPECT_TOKEN);
-        ApiKeyIntrospector introspector = new ApiKeyIntrospector(session, realm, event);
+        ApiKeyIntrospector introspector = new ApiKeyIntrospector(session, realm, event, ApiKeyPath.LEGACY_INTROSPECTION);
         if (!HttpsRequirement.isMet(session, realm)) {
             event.error(Errors.SSL_REQUIRED);
             throw new ErrorResponseException(OAuthErrorException.INVALID_REQUEST, "HTTPS required",

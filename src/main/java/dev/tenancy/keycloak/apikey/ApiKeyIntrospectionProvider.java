@@ -1,5 +1,6 @@
 package dev.tenancy.keycloak.apikey;
 
+import dev.tenancy.keycloak.metrics.ApiKeyPath;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.events.Errors;
@@ -25,7 +26,8 @@ final class ApiKeyIntrospectionProvider implements TokenIntrospectionProvider {
 
     @Override
     public Response introspect(String token, EventBuilder event) {
-        ApiKeyIntrospector introspector = new ApiKeyIntrospector(session, session.getContext().getRealm(), event);
+        ApiKeyIntrospector introspector = new ApiKeyIntrospector(session, session.getContext().getRealm(), event,
+                ApiKeyPath.INTROSPECTION);
         ClientModel client = session.getContext().getClient();
         // Keycloak's endpoint refused these before calling us; anything else that calls a provider may not have.
         if (client == null || client.isPublicClient()) {

@@ -2,6 +2,8 @@ package dev.tenancy.keycloak.apikey;
 
 import dev.tenancy.keycloak.config.TenancyConfigAttribute;
 import dev.tenancy.keycloak.http.NoStore;
+import dev.tenancy.keycloak.metrics.ApiKeyPath;
+import dev.tenancy.keycloak.metrics.TenancyMetrics;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
@@ -29,12 +31,14 @@ final class ApiKeyIntrospector {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final EventBuilder event;
+    private final ApiKeyPath path;
 
-    /** Marks {@code event} as an introspection of an API key, whatever happens next. */
-    ApiKeyIntrospector(KeycloakSession session, RealmModel realm, EventBuilder event) {
+    /** Marks {@code event} as an introspection of an API key, whatever happens next, at the endpoint {@code path}. */
+    ApiKeyIntrospector(KeycloakSession session, RealmModel realm, EventBuilder event, ApiKeyPath path) {
         this.session = session;
         this.realm = realm;
         this.event = event.detail(Details.TOKEN_TYPE, TOKEN_TYPE);
+        this.path = path;
     }
 
     /**
@@ -60,11 +64,15 @@ final class ApiKeyIntrospector {
         String address = session.getContext().getConnection().getRemoteAddr();
         long now = System.currentTimeMillis();
         long retryAfter = FailedAttempts.of(session).retryAfterSeconds(realm.getId(), client.getId(), address, now);
+        TenancyMetrics metrics = TenancyMetrics.of(session);
         if (retryAfter > 0) {
+            metrics.apiKeyRateLimited(path, realm.getName());
             event.error("too_many_failed_attempts");
             throw rateLimited(retryAfter);
         }
+        long started = System.nanoTime();
         Optional<ActiveKey> key = new ApiKeyResolver(session, realm).resolve(token);
+        metrics.apiKeyVerified(path, key.isPresent(), realm.getName(), System.nanoTime() - started);
         if (key.isEmpty()) {
             FailedAttempts.of(session).record(realm.getId(), client.getId(), address, now);
             event.error(Errors.INVALID_TOKEN);

@@ -6,6 +6,7 @@ import dev.tenancy.keycloak.credential.crypto.Envelope;
 import dev.tenancy.keycloak.credential.crypto.KeyEncryptionKey;
 import dev.tenancy.keycloak.credential.crypto.KeyEncryptionKeyUnavailableException;
 import dev.tenancy.keycloak.credential.crypto.SealedSecret;
+import dev.tenancy.keycloak.metrics.TenancyMetrics;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -43,24 +44,39 @@ final class CredentialRewrap {
      */
     static RewrapProgress.Representation start(KeycloakSession session, RealmModel realm, int target) {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        TenancyMetrics metrics = TenancyMetrics.of(factory);
         String realmId = realm.getId();
         RewrapRuns runs = RewrapRuns.of(session);
         if (!runs.claim(realmId)) {
             return runs.latest(realmId).orElseGet(() -> {
-                RewrapProgress elsewhere = new RewrapProgress(target);
+                RewrapProgress elsewhere = new RewrapProgress(target, realm.getName(), RewrapProgress.UNCOUNTED,
+                        metrics);
                 elsewhere.finish(RewrapProgress.State.RUNNING_ELSEWHERE,
                         "Another node is starting a rewrap of this realm's credentials");
                 return elsewhere.representation();
             });
         }
-        RewrapProgress fresh = new RewrapProgress(target);
-        RewrapSettings settings = DefaultTenancyCredentialStoreFactory.of(factory).rewrapSettings();
+        DefaultTenancyCredentialStoreFactory node = DefaultTenancyCredentialStoreFactory.of(factory);
+        RewrapProgress fresh;
+        try {
+            // The backlog gauge's starting point: one count per run, and only when there is a gauge to feed.
+            long toDo = metrics.enabled() ? new CredentialStore(session, realmId)
+                    .countToRewrap(target, CredentialBinding.CURRENT) : RewrapProgress.UNCOUNTED;
+            fresh = new RewrapProgress(target, realm.getName(), toDo, metrics);
+        } catch (RuntimeException e) {
+            runs.release(realmId);
+            throw e;
+        }
+        metrics.rewrapStarted(realm.getName());
+        RewrapSettings settings = node.rewrapSettings();
         try {
             runs.publish(realmId, fresh);
+            node.runningHere().add(fresh);
             session.getProvider(ExecutorsProvider.class).getExecutor("tenancy-credential-rewrap")
                     .execute(() -> runClaimed(factory, realmId, fresh, settings, runs));
         } catch (RuntimeException e) {
             fresh.finish(RewrapProgress.State.FAILED, "Could not start: " + e.getMessage());
+            node.runningHere().remove(fresh);
             runs.publish(realmId, fresh);
             runs.release(realmId);
             throw e;
@@ -84,6 +100,7 @@ final class CredentialRewrap {
                 // An Error: never leave a run that blocks the next one.
                 progress.finish(RewrapProgress.State.FAILED, "Stopped unexpectedly; start the rewrap again to resume");
             }
+            DefaultTenancyCredentialStoreFactory.of(factory).runningHere().remove(progress);
             try {
                 runs.publish(realmId, progress);
             } finally {

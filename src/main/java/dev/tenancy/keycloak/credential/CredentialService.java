@@ -8,6 +8,9 @@ import dev.tenancy.keycloak.credential.crypto.Envelope;
 import dev.tenancy.keycloak.credential.crypto.KeyEncryptionKeyUnavailableException;
 import dev.tenancy.keycloak.credential.crypto.SealedSecret;
 import dev.tenancy.keycloak.error.TenancyException;
+import dev.tenancy.keycloak.metrics.RevealOutcome;
+import dev.tenancy.keycloak.metrics.RevealScope;
+import dev.tenancy.keycloak.metrics.TenancyMetrics;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
@@ -24,6 +27,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  */
 final class CredentialService {
 
+    private final KeycloakSession session;
     private final RealmModel realm;
     private final CredentialStore store;
     private final Supplier<RealmKeys> keys;
@@ -32,6 +36,7 @@ final class CredentialService {
 
     CredentialService(KeycloakSession session, RealmModel realm, TenancyAudit audit,
             UnreadableCredentialReport.Detail unreadableDetail) {
+        this.session = session;
         this.realm = realm;
         this.unreadable = new UnreadableCredentialReport(session, realm, audit, unreadableDetail);
         this.store = new CredentialStore(session, realm.getId());
@@ -106,11 +111,13 @@ final class CredentialService {
 
     CredentialValue revealValue(TenancyCredentialEntity credential) {
         if (!credential.active()) {
+            counted(credential, RevealOutcome.DEACTIVATED);
             throw TenancyException.conflict("The credential is deactivated; activate it before revealing it");
         }
         CredentialValue value = open(credential);
         store.touch(credential, System.currentTimeMillis());
         event(OperationType.ACTION, CredentialView.of(credential), "reveal");
+        counted(credential, RevealOutcome.REVEALED);
         return value;
     }
 
@@ -133,8 +140,10 @@ final class CredentialService {
         try {
             plaintext = Envelope.open(sealed, credential.binding(), keys.get());
         } catch (CredentialDecryptionException e) {
+            counted(credential, RevealOutcome.UNREADABLE);
             throw unreadable.report(credential, e.getMessage());
         } catch (KeyEncryptionKeyUnavailableException e) {
+            counted(credential, RevealOutcome.KEY_UNAVAILABLE);
             throw TenancyException.unavailable(e.getMessage());
         }
         try {
@@ -175,6 +184,15 @@ final class CredentialService {
         System.arraycopy(action, 0, path, 2, action.length);
         audit.tenantChange(TenancyResourceType.TENANCY_CREDENTIAL, operation,
                 view.scope() == CredentialScope.TENANT ? view.ownerId() : null, view.representation(), path);
+    }
+
+    private void counted(TenancyCredentialEntity credential, RevealOutcome outcome) {
+        RevealScope scope = switch (credential.scope()) {
+            case USER -> RevealScope.USER;
+            case TENANT -> RevealScope.TENANT;
+            case SYSTEM -> RevealScope.SYSTEM;
+        };
+        TenancyMetrics.of(session).credentialReveal(session, scope, outcome, realm.getName());
     }
 
     private static String checkedId(String id) {

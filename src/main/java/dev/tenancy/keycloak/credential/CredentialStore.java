@@ -136,6 +136,13 @@ final class CredentialStore {
                 .setParameter("realmId", realmId).setParameter("binding", binding).getSingleResult();
     }
 
+    /** How many credentials {@link #toRewrap} has ahead of it from the start: the work of a rewrap run. */
+    long countToRewrap(int target, int binding) {
+        return em.createNamedQuery("tenancy.countCredentialsToRewrap", Long.class)
+                .setParameter("realmId", realmId).setParameter("target", target).setParameter("binding", binding)
+                .getSingleResult();
+    }
+
     /**
      * The next credentials, by id after {@code afterId} (null: from the start), whose data key is not wrapped by
      * {@code target} or whose value is not sealed under binding version {@code binding}.

@@ -2,9 +2,12 @@ package dev.tenancy.keycloak.credential;
 
 import dev.tenancy.keycloak.TenancyProviderFactory;
 import dev.tenancy.keycloak.TenancyVersion;
+import dev.tenancy.keycloak.metrics.TenancyMetrics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -22,6 +25,8 @@ public final class DefaultTenancyCredentialStoreFactory
     public static final String ID = "default";
 
     private RewrapSettings rewrap = RewrapSettings.DEFAULT;
+    // Only for this node's backlog gauge: which runs this node does is shared through RewrapRuns.
+    private final Set<RewrapProgress> runningHere = ConcurrentHashMap.newKeySet();
 
     @Override
     public String getId() {
@@ -39,13 +44,22 @@ public final class DefaultTenancyCredentialStoreFactory
                 config.getLong("rewrap-pause-millis", RewrapSettings.DEFAULT.pauseMillis()));
     }
 
-    /** This node's factory: its rewrap settings. */
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        TenancyMetrics.of(factory).watchRewrapPending(() -> RewrapProgress.pending(runningHere));
+    }
+
+    /** This node's factory: its rewrap settings, and the runs going on at this node (for the backlog gauge). */
     static DefaultTenancyCredentialStoreFactory of(KeycloakSessionFactory factory) {
         if (factory.getProviderFactory(TenancyCredentialStore.class, ID) instanceof DefaultTenancyCredentialStoreFactory
                 own) {
             return own;
         }
         throw new IllegalStateException("The tenancy credential store's provider '" + ID + "' is not loaded");
+    }
+
+    Set<RewrapProgress> runningHere() {
+        return runningHere;
     }
 
     RewrapSettings rewrapSettings() {

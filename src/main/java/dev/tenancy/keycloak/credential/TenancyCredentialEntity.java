@@ -30,6 +30,8 @@ import java.util.Locale;
             + " from TenancyCredential c where c.realmId = :realmId group by c.kekVersion"),
     @NamedQuery(name = "tenancy.credentialsToRebind", query = "select count(c) from TenancyCredential c"
             + " where c.realmId = :realmId and c.bindingVersion <> :binding"),
+    @NamedQuery(name = "tenancy.countCredentialsToRewrap", query = "select count(c) from TenancyCredential c"
+            + " where c.realmId = :realmId and (c.kekVersion <> :target or c.bindingVersion <> :binding)"),
     @NamedQuery(name = "tenancy.firstCredentialsToRewrap", query = "select c from TenancyCredential c"
             + " where c.realmId = :realmId and (c.kekVersion <> :target or c.bindingVersion <> :binding)"
             + " order by c.id"),

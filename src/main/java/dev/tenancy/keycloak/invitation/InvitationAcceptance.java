@@ -3,6 +3,8 @@ package dev.tenancy.keycloak.invitation;
 import dev.tenancy.keycloak.tenant.TenantDirectory;
 import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.config.TenancyConfigAttribute;
+import dev.tenancy.keycloak.metrics.InvitationTransition;
+import dev.tenancy.keycloak.metrics.TenancyMetrics;
 import dev.tenancy.keycloak.tenant.MemberService;
 import java.util.List;
 import java.util.Locale;
@@ -94,7 +96,8 @@ final class InvitationAcceptance {
         if (status == InvitationStatus.PENDING && invitation.expiresAt() <= now) {
             // Opening the link is the invitee's step in a login flow, not a read of the API: the expiry is
             // recorded as the scheduled task records it (admin event), and the invitee's event says what they met.
-            if (new InvitationExpiry(store, TenancyAudit.bySystem(session, realm)).expireIfDue(invitation, now)) {
+            if (new InvitationExpiry(session, realm, store, TenancyAudit.bySystem(session, realm))
+                    .expireIfDue(invitation, now)) {
                 event(invitation, EventType.INVITE_ORG_ERROR, null).error(ERROR_EXPIRED);
             }
             status = InvitationStatus.EXPIRED;
@@ -111,6 +114,7 @@ final class InvitationAcceptance {
                         invitation.invitedVia())) {
                     if (store.voidInvitation(invitation.id(), now)) {
                         event(invitation, EventType.INVITE_ORG_ERROR, null).error(ERROR_VOID);
+                        counted(InvitationTransition.VOIDED);
                     }
                     return new Lookup(null, Refusal.VOID);
                 }
@@ -206,6 +210,7 @@ final class InvitationAcceptance {
                     .detail("tenancy_dropped_groups", grant.droppedGroups());
         }
         event.success();
+        counted(InvitationTransition.ACCEPTED);
         return Optional.of(new Accepted(user, grant));
     }
 
@@ -234,7 +239,13 @@ final class InvitationAcceptance {
             return false;
         }
         event(ticket, EventType.INVITE_ORG_ERROR, null).error(ERROR_DECLINED);
+        counted(InvitationTransition.DECLINED);
         return true;
+    }
+
+    /** Counted once the request commits: an acceptance whose account could not be made rolls back uncounted. */
+    private void counted(InvitationTransition transition) {
+        TenancyMetrics.of(session).invitations(session, transition, realm.getName(), 1);
     }
 
     private EventBuilder event(Ticket ticket, EventType type, UserModel user) {

@@ -1,7 +1,10 @@
 package dev.tenancy.keycloak.invitation;
 
+import dev.tenancy.keycloak.metrics.InvitationTransition;
+import dev.tenancy.keycloak.metrics.TenancyMetrics;
 import dev.tenancy.keycloak.removal.OwnerRemovalsFactory;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 
 /**
  * Removes invitations with their realm or tenant, and a deleted group from the invitations that would have
@@ -27,12 +30,21 @@ public final class InvitationDataCleanup implements OwnerRemovalsFactory {
 
     @Override
     public void userRemoved(KeycloakSession session, String realmId, String userId) {
-        new InvitationStore(session, realmId).voidOfUser(userId, System.currentTimeMillis());
+        voided(session, realmId, new InvitationStore(session, realmId).voidOfUser(userId, System.currentTimeMillis()));
     }
 
     @Override
     public void memberLeft(KeycloakSession session, String realmId, String tenantId, String userId) {
-        new InvitationStore(session, realmId).voidOfMember(tenantId, userId, System.currentTimeMillis());
+        voided(session, realmId, new InvitationStore(session, realmId).voidOfMember(tenantId, userId,
+                System.currentTimeMillis()));
+    }
+
+    private static void voided(KeycloakSession session, String realmId, int count) {
+        TenancyMetrics metrics = TenancyMetrics.of(session);
+        if (count > 0 && metrics.enabled()) {
+            RealmModel realm = session.realms().getRealm(realmId);
+            metrics.invitations(session, InvitationTransition.VOIDED, realm == null ? null : realm.getName(), count);
+        }
     }
 
     @Override

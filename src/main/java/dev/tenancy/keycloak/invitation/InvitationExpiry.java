@@ -2,9 +2,13 @@ package dev.tenancy.keycloak.invitation;
 
 import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.audit.TenancyResourceType;
+import dev.tenancy.keycloak.metrics.InvitationTransition;
+import dev.tenancy.keycloak.metrics.TenancyMetrics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 
 /**
  * Records that a pending invitation's time is up: status {@code expired}, its pending key freed, and the admin
@@ -16,10 +20,14 @@ import org.keycloak.events.admin.OperationType;
  */
 final class InvitationExpiry {
 
+    private final KeycloakSession session;
+    private final RealmModel realm;
     private final InvitationStore store;
     private final TenancyAudit audit;
 
-    InvitationExpiry(InvitationStore store, TenancyAudit audit) {
+    InvitationExpiry(KeycloakSession session, RealmModel realm, InvitationStore store, TenancyAudit audit) {
+        this.session = session;
+        this.realm = realm;
         this.store = store;
         this.audit = audit;
     }
@@ -36,6 +44,7 @@ final class InvitationExpiry {
             representation.put("status", InvitationStatus.EXPIRED.label());
             audit.tenantChange(TenancyResourceType.TENANCY_INVITATION, OperationType.ACTION, invitation.tenantId(),
                     representation, "tenants", invitation.tenantId(), "invitations", invitation.id(), "expire");
+            TenancyMetrics.of(session).invitations(session, InvitationTransition.EXPIRED, realm.getName(), 1);
         }
         return true;
     }

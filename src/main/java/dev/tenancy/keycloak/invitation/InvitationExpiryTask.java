@@ -63,7 +63,8 @@ public final class InvitationExpiryTask implements ScheduledTask {
                 }
                 session.getContext().setRealm(realm);
                 InvitationStore store = new InvitationStore(session, realmId);
-                InvitationExpiry expiry = new InvitationExpiry(store, TenancyAudit.bySystem(session, realm));
+                InvitationExpiry expiry = new InvitationExpiry(session, realm, store,
+                        TenancyAudit.bySystem(session, realm));
                 List<TenancyInvitationEntity> due = store.due(now, BATCH_SIZE);
                 due.forEach(invitation -> expiry.expireIfDue(invitation, now));
                 return due.size();

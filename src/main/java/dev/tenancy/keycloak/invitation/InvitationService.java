@@ -5,6 +5,8 @@ import dev.tenancy.keycloak.audit.TenancyResourceType;
 import dev.tenancy.keycloak.config.TenancyConfig;
 import dev.tenancy.keycloak.config.TenancyConfigAttribute;
 import dev.tenancy.keycloak.error.TenancyException;
+import dev.tenancy.keycloak.metrics.InvitationTransition;
+import dev.tenancy.keycloak.metrics.TenancyMetrics;
 import dev.tenancy.keycloak.tenant.TenantAccess;
 import jakarta.persistence.PersistenceException;
 import java.util.ArrayList;
@@ -41,7 +43,7 @@ public final class InvitationService {
         this.realm = realm;
         this.store = new InvitationStore(session, realm.getId());
         this.views = new InvitationViews(session, realm, store);
-        this.expiry = new InvitationExpiry(store, audit);
+        this.expiry = new InvitationExpiry(session, realm, store, audit);
         this.audit = audit;
     }
 
@@ -113,6 +115,7 @@ public final class InvitationService {
                 groups.stream().map(KeycloakModelUtils::buildGroupPath).toList());
         audit.tenantChange(TenancyResourceType.TENANCY_INVITATION, OperationType.CREATE, tenant.getId(), InvitationRepresentation.of(view),
                 "tenants", tenant.getId(), "invitations", invitation.id());
+        counted(InvitationTransition.CREATED);
         return deliver(tenant, view, token, input.sendEmail(), access);
     }
 
@@ -153,6 +156,7 @@ public final class InvitationService {
         InvitationView view = views.of(invitation);
         audit.tenantChange(TenancyResourceType.TENANCY_INVITATION, OperationType.ACTION, tenant.getId(),
                 event(view, "resend"), "tenants", tenant.getId(), "invitations", id, "resend");
+        counted(InvitationTransition.RESENT);
         return deliver(tenant, view, token, sendEmail, access);
     }
 
@@ -170,7 +174,13 @@ public final class InvitationService {
         InvitationView view = views.of(invitation);
         audit.tenantChange(TenancyResourceType.TENANCY_INVITATION, OperationType.ACTION, tenant.getId(),
                 event(view, "revoke"), "tenants", tenant.getId(), "invitations", id, "revoke");
+        counted(InvitationTransition.REVOKED);
         return view;
+    }
+
+    /** Counted once the request commits: a create refused later (a mail limit, say) rolls back and counts nothing. */
+    private void counted(InvitationTransition transition) {
+        TenancyMetrics.of(session).invitations(session, transition, realm.getName(), 1);
     }
 
     private Issued deliver(OrganizationModel tenant, InvitationView view, InvitationToken token, boolean sendEmail,

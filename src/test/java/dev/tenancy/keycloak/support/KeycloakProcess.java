@@ -93,6 +93,8 @@ final class KeycloakProcess {
                 "--http-port=" + HTTP_PORT,
                 "--http-management-port=" + MANAGEMENT_PORT,
                 "--health-enabled=true",
+                // TenancyMetricsIT reads our meters at /metrics on the management port.
+                "--metrics-enabled=true",
                 "--features=declarative-ui",
                 // The tests count SQL statements in the log; the benchmark turns that off.
                 "--log-level=" + System.getProperty("tenancy.test.logLevel", "INFO,org.hibernate.SQL:debug")));

@@ -1,6 +1,7 @@
 package dev.tenancy.keycloak.support;
 
 import dev.tenancy.keycloak.support.probe.CredentialProbeResourceProviderFactory;
+import dev.tenancy.keycloak.support.probe.RollbackProbeEventListenerFactory;
 import dev.tenancy.keycloak.support.probe.ScheduledTaskProbeResourceProviderFactory;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,12 +14,13 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 /**
  * Packs the test-only probe extension ({@code support.probe}) into its own provider jar, so the test server
- * runs it as another extension that uses ours through {@code TenancyCredentialStore}, and can run our scheduled
- * tasks on demand.
+ * runs it as another extension that uses ours through {@code TenancyCredentialStore}, can run our scheduled
+ * tasks on demand, and can make a realm's invitation acceptances roll back.
  */
 final class ProbeJar {
 
@@ -49,6 +51,9 @@ final class ProbeJar {
             zip.putNextEntry(new JarEntry("META-INF/services/" + RealmResourceProviderFactory.class.getName()));
             zip.write((CredentialProbeResourceProviderFactory.class.getName() + "\n"
                     + ScheduledTaskProbeResourceProviderFactory.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new JarEntry("META-INF/services/" + EventListenerProviderFactory.class.getName()));
+            zip.write((RollbackProbeEventListenerFactory.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         } catch (UncheckedIOException e) {
             throw e.getCause();
