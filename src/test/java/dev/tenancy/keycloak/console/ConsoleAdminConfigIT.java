@@ -11,11 +11,13 @@ import dev.tenancy.keycloak.support.browser.Console;
 import dev.tenancy.keycloak.support.browser.ConsoleAdminConfigPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Dimension;
 
 /** The realm configuration form in Chromium: a saved module reaches members' tokens, a refused save stores nothing. */
+@Tag("browser")
 class ConsoleAdminConfigIT {
 
     @RegisterExtension

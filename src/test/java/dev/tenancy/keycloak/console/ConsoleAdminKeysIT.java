@@ -12,11 +12,13 @@ import dev.tenancy.keycloak.support.browser.Console;
 import dev.tenancy.keycloak.support.browser.ConsoleAdminKeysPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Dimension;
 
 /** The encryption keys page in Chromium against the test server's KEK versions 1 and 2 (TestKeys). */
+@Tag("browser")
 class ConsoleAdminKeysIT {
 
     @RegisterExtension

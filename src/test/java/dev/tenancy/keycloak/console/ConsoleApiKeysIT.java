@@ -12,6 +12,7 @@ import dev.tenancy.keycloak.support.browser.ConsoleApiKeysPage;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The console's API keys page in Chromium: a member makes a key, which works at introspection until they revoke it;
  * a tenant admin revokes a member's key in the tenant's list.
  */
+@Tag("browser")
 class ConsoleApiKeysIT {
 
     @RegisterExtension
