@@ -14,6 +14,7 @@ import dev.tenancy.keycloak.support.browser.ConsoleCredentialsPage;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * reveal (and the admin event names them), lists show values masked, the create form stores an OAuth token and
  * shows the server's refusal in the form; a plain member has only their own credentials.
  */
+@Tag("browser")
 class ConsoleCredentialsIT {
 
     @RegisterExtension

@@ -13,10 +13,12 @@ import dev.tenancy.keycloak.support.browser.Console;
 import dev.tenancy.keycloak.support.browser.ConsoleInvitationsPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The console's invitations page in Chromium: a tenant admin invites, sees the invitation pending, revokes it. */
+@Tag("browser")
 class ConsoleInvitationsIT {
 
     @RegisterExtension

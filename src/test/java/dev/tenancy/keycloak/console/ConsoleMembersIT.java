@@ -13,12 +13,14 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /** The console's members page in Chromium, for a tenant admin, an operator, and on a phone-sized screen. */
+@Tag("browser")
 class ConsoleMembersIT {
 
     @RegisterExtension

@@ -11,6 +11,7 @@ import dev.tenancy.keycloak.support.browser.ConsoleModulesPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The console's modules page in Chromium: the matrix shows the realm's defaults; a tenant admin overrides a level
  * within their own and it is stored; one above their own is refused with the server's reason beside the form.
  */
+@Tag("browser")
 class ConsoleModulesIT {
 
     @RegisterExtension

@@ -11,10 +11,12 @@ import dev.tenancy.keycloak.support.browser.Browser;
 import dev.tenancy.keycloak.support.browser.TenancyTabPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The realm settings tab in a real Chromium: shows the stored configuration and saves a change. */
+@Tag("browser")
 class TenancyConfigTabIT {
 
     @RegisterExtension

@@ -20,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The invitation paths in headless Chromium, with the realm on the tenancy login theme: a new user from the
  * mail to a token, an existing user, the wrong account, an expired link, and picking one of two tenants.
  */
+@Tag("browser")
 class InvitationBrowserIT {
 
     @RegisterExtension
