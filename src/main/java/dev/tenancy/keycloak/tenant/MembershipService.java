@@ -33,14 +33,30 @@ public final class MembershipService {
 
     /** Every enabled tenant the user belongs to, ordered by alias. */
     public List<Membership> all(UserModel user) {
+        return in(tenantsOf(user), user);
+    }
+
+    /**
+     * Every enabled tenant the user belongs to, ordered by alias: Keycloak's membership lookup alone, so that a
+     * caller who needs only some of them ({@link #in}) counts and picks them before any query of ours.
+     */
+    public List<OrganizationModel> tenantsOf(UserModel user) {
         Optional<OrganizationProvider> organizations = new TenantDirectory(session, realm).readable();
         if (organizations.isEmpty()) {
             return List.of();
         }
-        List<OrganizationModel> tenants = organizations.get().getByMember(user)
+        return organizations.get().getByMember(user)
                 .filter(OrganizationModel::isEnabled)
+                .sorted(Comparator.comparing(OrganizationModel::getAlias))
                 .toList();
-        if (tenants.isEmpty()) {
+    }
+
+    /**
+     * The user's memberships in {@code theirTenants} (taken from {@link #tenantsOf}), in that order: two
+     * queries, whatever their number.
+     */
+    public List<Membership> in(List<OrganizationModel> theirTenants, UserModel user) {
+        if (theirTenants.isEmpty()) {
             return List.of();
         }
         TenantStore store = new TenantStore(session, realm.getId());
@@ -48,10 +64,9 @@ public final class MembershipService {
         Map<String, SortedMap<String, SortedMap<String, ModuleLevel>>> overrides = roles.isEmpty()
                 ? Map.of() : store.overridesForUser(user.getId());
         TenancyConfig config = TenancyConfigAttribute.read(realm);
-        return tenants.stream()
+        return theirTenants.stream()
                 .map(tenant -> membership(config, tenant, roles.getOrDefault(tenant.getId(), new TreeSet<>()),
                         overrides.getOrDefault(tenant.getId(), new TreeMap<>())))
-                .sorted(Comparator.comparing(membership -> membership.tenant().alias()))
                 .toList();
     }
 

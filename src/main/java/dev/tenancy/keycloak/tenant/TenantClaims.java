@@ -14,6 +14,8 @@ public final class TenantClaims {
 
     public static final String TENANTS = "tenants";
     public static final String TENANT = "tenant";
+    /** Present when {@code tenants} lists only some of the user's tenants: how many there are, and where all are. */
+    public static final String TENANTS_TRUNCATED = "tenants_truncated";
     /** The protocol mapper that writes these claims ({@code claims.TenantClaimsMapper}). */
     public static final String MAPPER_ID = "tenancy-claims-mapper";
 
@@ -22,15 +24,34 @@ public final class TenantClaims {
 
     /** {@code {alias: {"id", "name", "roles", "modules"}}} for every membership. */
     public static Map<String, Object> tenants(List<Membership> memberships) {
+        return tenants(memberships, TenantsClaimShape.FULL);
+    }
+
+    /** {@code {alias: entry}} for every membership, in the order given, each entry in the shape asked for. */
+    public static Map<String, Object> tenants(List<Membership> memberships, TenantsClaimShape shape) {
         Map<String, Object> claim = new LinkedHashMap<>();
         for (Membership membership : memberships) {
             Map<String, Object> tenant = new LinkedHashMap<>();
-            tenant.put("id", membership.tenant().id());
-            tenant.put("name", membership.tenant().name());
-            tenant.put("roles", List.copyOf(membership.roles()));
-            tenant.put("modules", modules(membership));
+            if (shape == TenantsClaimShape.FULL) {
+                tenant.put("id", membership.tenant().id());
+                tenant.put("name", membership.tenant().name());
+            }
+            if (shape != TenantsClaimShape.ALIASES) {
+                tenant.put("roles", List.copyOf(membership.roles()));
+            }
+            if (shape == TenantsClaimShape.FULL) {
+                tenant.put("modules", modules(membership));
+            }
             claim.put(membership.tenant().alias(), tenant);
         }
+        return claim;
+    }
+
+    /** {@code {"total", "url"}}: the number of the user's tenants, and the address that lists them all. */
+    public static Map<String, Object> truncated(int total, String fullListUrl) {
+        Map<String, Object> claim = new LinkedHashMap<>();
+        claim.put("total", total);
+        claim.put("url", fullListUrl);
         return claim;
     }
 

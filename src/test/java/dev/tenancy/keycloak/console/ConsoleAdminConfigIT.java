@@ -107,7 +107,8 @@ class ConsoleAdminConfigIT {
     }
 
     private static JsonNode modulesOfMia() {
-        JsonNode claims = TestRealm.decodeClaims(realm.userToken("mia", TestRealm.TENANCY_SCOPE));
-        return claims.path("tenants").path("acme").path("modules");
+        // The module levels of a tenant are in 'tenant', the active one ('tenants' lists roles by default).
+        JsonNode claims = TestRealm.decodeClaims(realm.userToken("mia", TestRealm.TENANCY_SCOPE + " organization:acme"));
+        return claims.path("tenant").path("modules");
     }
 }

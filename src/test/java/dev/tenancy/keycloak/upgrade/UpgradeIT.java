@@ -143,12 +143,17 @@ class UpgradeIT {
 
     @Test
     void aFreshTokenCarriesTheSeededMembershipsAndModuleOverrides() {
-        JsonNode alice = TestRealm.decodeClaims(realm.userToken("alice")).path("tenants").path("acme");
+        // The mapper stored by the released version has no shape or limit: it takes today's defaults (roles only).
+        JsonNode aliceTenants = TestRealm.decodeClaims(realm.userToken("alice")).path("tenants");
+        assertThat(Json.texts(aliceTenants.path("acme").path("roles"))).containsExactly("admin");
+        assertThat(aliceTenants.path("acme").has("modules")).isFalse();
+        assertThat(TestRealm.decodeClaims(realm.userToken("alice")).has("tenants_truncated")).isFalse();
+
+        JsonNode alice = TestRealm.decodeClaims(realm.userToken("alice", "organization:acme")).path("tenant");
         assertThat(alice.path("id").asText()).isEqualTo(seeded.tenantId());
-        assertThat(Json.texts(alice.path("roles"))).containsExactly("admin");
         assertThat(alice.path("modules").path("billing").asText()).isEqualTo("admin");
 
-        JsonNode bob = TestRealm.decodeClaims(realm.userToken("bob")).path("tenants").path("acme");
+        JsonNode bob = TestRealm.decodeClaims(realm.userToken("bob", "organization:acme")).path("tenant");
         assertThat(Json.texts(bob.path("roles"))).containsExactlyInAnyOrder("member", "operator");
         // The tenant's overrides: operator → admin for billing, member → read for reports.
         assertThat(bob.path("modules").path("billing").asText()).isEqualTo("admin");
