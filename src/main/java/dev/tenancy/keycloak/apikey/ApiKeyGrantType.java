@@ -65,31 +65,35 @@ final class ApiKeyGrantType extends OAuth2GrantTypeBase {
             throw error(Errors.INVALID_REQUEST, OAuthErrorException.INVALID_REQUEST,
                     "Missing form parameter: " + API_KEY_PARAM, Response.Status.BAD_REQUEST);
         }
-        String address = clientConnection.getRemoteAddr();
-        long now = System.currentTimeMillis();
-        long retryAfter = FailedAttempts.of(session).retryAfterSeconds(realm.getId(), client.getId(), address, now);
         TenancyMetrics metrics = TenancyMetrics.of(session);
-        if (retryAfter > 0) {
-            metrics.apiKeyRateLimited(ApiKeyPath.EXCHANGE, realm.getName());
-            metrics.apiKeyExchange(session, ExchangeOutcome.RATE_LIMITED, realm.getName());
-            event.error("too_many_failed_attempts");
-            throw new WebApplicationException(cors.add(Response.status(Response.Status.TOO_MANY_REQUESTS)
-                    .header("Retry-After", Long.toString(retryAfter))
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new OAuth2ErrorRepresentation("slow_down",
-                            "Too many failed API key attempts; retry after " + retryAfter + " s"))));
-        }
         long started = System.nanoTime();
         Optional<ActiveKey> found = new ApiKeyResolver(session, realm).resolve(text);
-        metrics.apiKeyVerified(ApiKeyPath.EXCHANGE, found.isPresent(), realm.getName(), System.nanoTime() - started);
         if (found.isEmpty()) {
+            // Only failures are limited: a working key is exchanged whatever the budget, so nobody can lock a
+            // client's users out by spending it.
+            String address = clientConnection.getRemoteAddr();
+            long now = System.currentTimeMillis();
+            FailedAttempts failures = FailedAttempts.of(session);
+            long retryAfter = failures.retryAfterSeconds(realm.getId(), client.getId(), address, now);
+            if (retryAfter > 0) {
+                metrics.apiKeyRateLimited(ApiKeyPath.EXCHANGE, realm.getName());
+                metrics.apiKeyExchange(session, ExchangeOutcome.RATE_LIMITED, realm.getName());
+                event.error("too_many_failed_attempts");
+                throw new WebApplicationException(cors.add(Response.status(Response.Status.TOO_MANY_REQUESTS)
+                        .header("Retry-After", Long.toString(retryAfter))
+                        .type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(new OAuth2ErrorRepresentation("slow_down",
+                                "Too many failed API key attempts; retry after " + retryAfter + " s"))));
+            }
+            metrics.apiKeyVerified(ApiKeyPath.EXCHANGE, false, realm.getName(), System.nanoTime() - started);
             metrics.apiKeyExchange(session, ExchangeOutcome.INACTIVE, realm.getName());
-            FailedAttempts.of(session).record(realm.getId(), client.getId(), address, now);
+            failures.record(realm.getId(), client.getId(), address, now);
             event.detail(Details.REASON, "API key invalid, expired, revoked or powerless");
             event.error(Errors.INVALID_TOKEN);
             throw new CorsErrorResponseException(cors, OAuthErrorException.INVALID_GRANT,
                     "The API key is invalid, expired or revoked", Response.Status.BAD_REQUEST);
         }
+        metrics.apiKeyVerified(ApiKeyPath.EXCHANGE, true, realm.getName(), System.nanoTime() - started);
         ActiveKey key = found.get();
         UserModel owner = key.owner();
         event.user(owner).detail(Details.USERNAME, owner.getUsername()).detail(ApiKeyEvents.KEY_ID, key.id());

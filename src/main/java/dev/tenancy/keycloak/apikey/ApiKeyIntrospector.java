@@ -57,27 +57,31 @@ final class ApiKeyIntrospector {
 
     /**
      * RFC 7662's answer for {@code token}, presented by an allowed {@code client}: {@code {"active": false}}
-     * for anything that is not a working key of this realm, with no reason given; 429 once this client has
-     * failed too often from this address (the budget the key exchange spends too).
+     * for anything that is not a working key of this realm, with no reason given; 429 instead once this client
+     * has failed too often from this address (the budget the key exchange spends too) — a working key is
+     * answered whatever the budget.
      */
     Response answer(ClientModel client, String token) {
-        String address = session.getContext().getConnection().getRemoteAddr();
-        long now = System.currentTimeMillis();
-        long retryAfter = FailedAttempts.of(session).retryAfterSeconds(realm.getId(), client.getId(), address, now);
         TenancyMetrics metrics = TenancyMetrics.of(session);
-        if (retryAfter > 0) {
-            metrics.apiKeyRateLimited(path, realm.getName());
-            event.error("too_many_failed_attempts");
-            throw rateLimited(retryAfter);
-        }
         long started = System.nanoTime();
         Optional<ActiveKey> key = new ApiKeyResolver(session, realm).resolve(token);
-        metrics.apiKeyVerified(path, key.isPresent(), realm.getName(), System.nanoTime() - started);
         if (key.isEmpty()) {
-            FailedAttempts.of(session).record(realm.getId(), client.getId(), address, now);
+            // Only failures are limited: a working key always answers, so nobody can lock a client's users out.
+            String address = session.getContext().getConnection().getRemoteAddr();
+            long now = System.currentTimeMillis();
+            FailedAttempts failures = FailedAttempts.of(session);
+            long retryAfter = failures.retryAfterSeconds(realm.getId(), client.getId(), address, now);
+            if (retryAfter > 0) {
+                metrics.apiKeyRateLimited(path, realm.getName());
+                event.error("too_many_failed_attempts");
+                throw rateLimited(retryAfter);
+            }
+            metrics.apiKeyVerified(path, false, realm.getName(), System.nanoTime() - started);
+            failures.record(realm.getId(), client.getId(), address, now);
             event.error(Errors.INVALID_TOKEN);
             return NoStore.build(Response.ok(Map.of("active", false), MediaType.APPLICATION_JSON_TYPE));
         }
+        metrics.apiKeyVerified(path, true, realm.getName(), System.nanoTime() - started);
         event.user(key.get().owner()).detail(ApiKeyEvents.KEY_ID, key.get().id()).success();
         return NoStore.build(Response.ok(claims(key.get(), client), MediaType.APPLICATION_JSON_TYPE));
     }

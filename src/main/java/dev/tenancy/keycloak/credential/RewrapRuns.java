@@ -41,7 +41,13 @@ final class RewrapRuns {
         if (text == null) {
             return Optional.empty();
         }
-        Published published = JsonBodies.parse(text, Published.class);
+        Published published;
+        try {
+            published = JsonBodies.parse(text, Published.class);
+        } catch (RuntimeException e) {
+            // Written by a node of another version during a rolling upgrade: shown as no run, not as an error.
+            return Optional.empty();
+        }
         RewrapProgress.Representation run = published.run();
         if (RewrapProgress.State.RUNNING.name().equals(run.state()) && !shared.isMember(published.node())) {
             return Optional.of(new RewrapProgress.Representation(RewrapProgress.State.FAILED.name(),

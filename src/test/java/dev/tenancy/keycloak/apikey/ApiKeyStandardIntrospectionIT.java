@@ -268,21 +268,26 @@ class ApiKeyStandardIntrospectionIT {
             assertThat(standard("tnc_wrong" + i, scanner).body()).isEqualTo("{\"active\":false}");
             assertThat(alias("tnc_wrong" + i, scanner).body()).isEqualTo("{\"active\":false}");
         }
-        HttpResult standard = standard(valid, scanner);
-        HttpResult alias = alias(valid, scanner);
+        HttpResult standard = standard("tnc_wrong-next", scanner);
+        HttpResult alias = alias("tnc_wrong-next", scanner);
+        HttpResult working = standard(valid, scanner);
+        HttpResult workingOnAlias = alias(valid, scanner);
         HttpResult asAccessToken = Http.postForm(realm.tokenUrl() + "/introspect",
                 Map.of("token", valid, "token_type_hint", "access_token"), scanner);
         HttpResult withoutHint = Http.postForm(realm.tokenUrl() + "/introspect", Map.of("token", valid), scanner);
-        HttpResult otherClient = standard(valid, SERVICE);
+        HttpResult otherClient = standard("tnc_wrong-next", SERVICE);
 
         assertThat(standard.status()).isEqualTo(429);
         assertThat(Long.parseLong(standard.header("Retry-After"))).isBetween(1L, 60L);
         assertThat(standard.json().path("error").asText()).isEqualTo("slow_down");
         assertThat(alias.status()).isEqualTo(429);
+        assertThat(working.json().path("active").asBoolean()).as("a working key is answered whatever the budget")
+                .isTrue();
+        assertThat(workingOnAlias.json().path("active").asBoolean()).isTrue();
         assertThat(asAccessToken.body()).as("Keycloak's access-token provider never reads a key")
                 .isEqualTo("{\"active\":false}");
         assertThat(withoutHint.body()).isEqualTo("{\"active\":false}");
-        assertThat(otherClient.json().path("active").asBoolean()).isTrue();
+        assertThat(otherClient.body()).as("another client keeps its own budget").isEqualTo("{\"active\":false}");
     }
 
     @Test

@@ -257,12 +257,15 @@ class ApiKeyUseIT {
         for (int i = 0; i < 30; i++) {
             assertThat(introspect("tnc_wrong" + i, scanner).json().path("active").asBoolean()).isFalse();
         }
-        HttpResult limited = introspect(valid, scanner);
-        HttpResult otherClient = introspect(valid, SERVICE);
+        HttpResult limited = introspect("tnc_wrong-next", scanner);
+        HttpResult working = introspect(valid, scanner);
+        HttpResult otherClient = introspect("tnc_wrong-next", SERVICE);
 
         assertThat(limited.status()).isEqualTo(429);
         assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
-        assertThat(otherClient.json().path("active").asBoolean()).isTrue();
+        assertThat(working.json().path("active").asBoolean()).as("a working key locks nobody out").isTrue();
+        assertThat(otherClient.status()).as("another client keeps its own budget").isEqualTo(200);
+        assertThat(otherClient.json().path("active").asBoolean()).isFalse();
     }
 
     private static String idOf(String key) {
