@@ -73,10 +73,30 @@ final class TenantStore {
                         Collectors.mapping(TenancyMemberRoleEntity::roleName, Collectors.toCollection(TreeSet::new))));
     }
 
+    /**
+     * Removes the roles the member holds but should not, by primary key, and adds the missing ones. Not a delete by
+     * tenant and user: on MariaDB/MySQL that takes gap locks even where no row matches, and two such role changes
+     * at once (one user, two tenants) deadlock when both then insert into the gap.
+     */
     void replaceRolesOfMember(String tenantId, String userId, Set<String> roles) {
-        deleteRolesOfMember(tenantId, userId);
+        Set<String> held = new TreeSet<>();
+        em.createNamedQuery("tenancy.rolesOfMember", TenancyMemberRoleEntity.class)
+                .setParameter("realmId", realmId)
+                .setParameter("tenantId", tenantId)
+                .setParameter("userId", userId)
+                .getResultList()
+                .forEach(row -> {
+                    if (roles.contains(row.roleName())) {
+                        held.add(row.roleName());
+                    } else {
+                        em.remove(row);
+                    }
+                });
         for (String role : roles) {
-            em.persist(new TenancyMemberRoleEntity(KeycloakModelUtils.generateId(), realmId, tenantId, userId, role));
+            if (!held.contains(role)) {
+                em.persist(new TenancyMemberRoleEntity(KeycloakModelUtils.generateId(), realmId, tenantId, userId,
+                        role));
+            }
         }
         em.flush();
     }

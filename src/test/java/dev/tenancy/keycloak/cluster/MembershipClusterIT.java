@@ -43,14 +43,16 @@ class MembershipClusterIT {
     void aConfigurationChangeOnAShowsInBsNextToken() {
         String user = realm.createUser("config-user");
         onA.setRoles(acme, user, "member");
-        assertThat(billing(realmOnB.userToken("config-user"))).isEqualTo("read");
+        assertThat(billing(realmOnB.userToken("config-user", "organization:acme"))).isEqualTo("read");
 
         onA.configure("""
                 {"roles": {"admin": {"permissions": ["manage-members", "view-members"]}, "member": {}},
                  "modules": {"billing": {"admin": "admin", "member": "write"}, "reports": {"member": "read"}}}
                 """);
 
-        JsonNode tenant = TestRealm.decodeClaims(realmOnB.userToken("config-user")).path("tenants").path("acme");
+        // Module levels are in the active tenant's claim (the tenants claim lists roles by default).
+        JsonNode tenant = TestRealm.decodeClaims(realmOnB.userToken("config-user", "organization:acme"))
+                .path("tenant");
         assertThat(tenant.path("modules").path("billing").asText()).isEqualTo("write");
         assertThat(tenant.path("modules").path("reports").asText()).isEqualTo("read");
         assertThat(Http.get(onB.adminApi() + "/config", realmOnB.adminToken()).json()
@@ -96,7 +98,7 @@ class MembershipClusterIT {
     }
 
     private static String billing(String token) {
-        return TestRealm.decodeClaims(token).path("tenants").path("acme").path("modules").path("billing").asText();
+        return TestRealm.decodeClaims(token).path("tenant").path("modules").path("billing").asText();
     }
 
     private static java.util.List<String> roles(String token) {
