@@ -165,7 +165,7 @@ final class CredentialInput {
     }
 
     /** Non-secret facts about a credential: an object of names to strings, numbers or booleans. */
-    private static String metadata(JsonNode value) {
+    static String metadata(JsonNode value) {
         if (!value.isObject()) {
             throw TenancyException.invalid("'metadata' must be a JSON object");
         }

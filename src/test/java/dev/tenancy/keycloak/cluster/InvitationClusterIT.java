@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
+import dev.tenancy.keycloak.support.InvitationForms;
 import dev.tenancy.keycloak.support.Json;
 import dev.tenancy.keycloak.support.KeycloakCluster;
 import dev.tenancy.keycloak.support.MailServer;
 import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -51,8 +51,8 @@ class InvitationClusterIT {
     void anInvitationAcceptedOnAIsRefusedOnB() {
         String token = invite("first@example.com");
 
-        HttpResult onNodeA = Http.postForm(actionUrl(realm), registration(token, "first"), null);
-        HttpResult onNodeB = Http.postForm(actionUrl(realmOnB), registration(token, "second"), null);
+        HttpResult onNodeA = Http.postForm(actionUrl(realm), InvitationForms.registration(token, "first"), null);
+        HttpResult onNodeB = Http.postForm(actionUrl(realmOnB), InvitationForms.registration(token, "second"), null);
 
         assertThat(onNodeA.status()).isEqualTo(303);
         assertThat(onNodeB.status()).isIn(409, 410);
@@ -72,7 +72,7 @@ class InvitationClusterIT {
         try {
             for (int i = 0; i < attempts; i++) {
                 String url = actionUrl(i % 2 == 0 ? realm : realmOnB);
-                Map<String, String> form = registration(token, "racer" + i);
+                Map<String, String> form = InvitationForms.registration(token, "racer" + i);
                 Callable<HttpResult> accept = () -> {
                     start.await();
                     return Http.postForm(url, form, null);
@@ -122,15 +122,4 @@ class InvitationClusterIT {
         return node.url() + "/tenancy/invitation";
     }
 
-    private static Map<String, String> registration(String token, String username) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("token", token);
-        form.put("action", "register");
-        form.put("username", username);
-        form.put("firstName", "New");
-        form.put("lastName", "Member");
-        form.put("password", "Secret-123");
-        form.put("password-confirm", "Secret-123");
-        return form;
-    }
 }

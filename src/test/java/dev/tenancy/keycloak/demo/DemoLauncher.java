@@ -157,6 +157,12 @@ public final class DemoLauncher {
                    -d grant_type=password -d client_id=tenancy-demo-app -d username=alice -d password=alice \\
                    -d scope=organization:acme | sed -E 's/.*"access_token":"[^.]*\\.([^.]*)\\..*/\\1/' \\
                    | tr '_-' '/+' | awk '{ while (length($0) %% 4) $0 = $0 "="; print }' | base64 -d; echo
+
+                   The realm's tenancy rows, to carry beside `kc.sh export` (docs/operations.md, "Export and import"):
+
+                 TOKEN=$(curl -s %1$s/realms/master/protocol/openid-connect/token -d grant_type=password \
+                   -d client_id=admin-cli -d username=admin -d password=admin | sed -E 's/.*"access_token":"([^"]*)".*/\1/')
+                 curl -s -H "Authorization: Bearer $TOKEN" %1$s/admin/realms/tenancy-demo/tenancy/export
                 ==================================================================================
                 """.formatted(BASE));
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
+import dev.tenancy.keycloak.support.InvitationForms;
 import dev.tenancy.keycloak.support.Json;
 import dev.tenancy.keycloak.support.MailServer;
 import dev.tenancy.keycloak.support.MetricsScrape;
@@ -180,12 +181,12 @@ class TenancyMetricsIT {
                 "decline");
         String accepted = mailedToken(realm.adminToken(), invitations(), "accepted@example.com");
         useRollbackListener(true);
-        HttpResult rolledBack = Http.postForm(actionUrl(), registration(accepted, "acceptor"), null);
+        HttpResult rolledBack = Http.postForm(actionUrl(), InvitationForms.registration(accepted, "acceptor"), null);
         useRollbackListener(false);
         assertThat(invitationFor("accepted@example.com").path("status").asText()).as("after " + rolledBack)
                 .isEqualTo("pending");
         MetricsScrape afterRollback = scrape();
-        TenancyApi.expect(303, Http.postForm(actionUrl(), registration(accepted, "acceptor"), null), "accept");
+        TenancyApi.expect(303, Http.postForm(actionUrl(), InvitationForms.registration(accepted, "acceptor"), null), "accept");
         String expired = invite("expired@example.com");
         pastItsTime(expired);
         TenancyApi.expect(200, Http.post(realm.url() + "/tenancy-probe-tasks/tenancy-invitation-expiry", null, null),
@@ -321,18 +322,6 @@ class TenancyMetricsIT {
         TenancyApi.expect(201, Http.post(url, bearer, Json.object().put("email", email)), "invite " + email);
         String link = mail.lastTo(email, before + 1).invitationLink();
         return link.substring(link.indexOf("token=") + "token=".length());
-    }
-
-    private static Map<String, String> registration(String token, String username) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("token", token);
-        form.put("action", "register");
-        form.put("username", username);
-        form.put("firstName", "New");
-        form.put("lastName", "Member");
-        form.put("password", "Secret-123");
-        form.put("password-confirm", "Secret-123");
-        return form;
     }
 
     private static JsonNode invitationFor(String email) {

@@ -344,6 +344,21 @@ class OpenApiConformanceIT {
     }
 
     @Test
+    @Order(12)
+    void exportAndImport() {
+        HttpResult exported = api.expect(200, get(admin + "/export").bearer(adminToken()));
+        api.expect(401, get(admin + "/export"));
+        api.expect(403, get(admin + "/export").bearer(token("ann")));
+        api.expect(200, post(admin + "/import").bearer(adminToken()).json(exported.json()));
+        api.expect(401, post(admin + "/import").json(exported.json()));
+        api.expect(403, post(admin + "/import").bearer(token("ann")).json(exported.json()));
+        api.expect(400, post(admin + "/import").bearer(adminToken()).json("{\"format\": 7}").malformed());
+        ObjectNode otherRealm = exported.json().deepCopy();
+        ((ObjectNode) otherRealm.path("realm")).put("id", UNKNOWN);
+        api.expect(409, post(admin + "/import").bearer(adminToken()).json(otherRealm));
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void everyDocumentedOperationWasCalled() {
         assertThat(api.notCalled()).as("operations in %s that no test called", OpenApiDocument.FILE).isEmpty();

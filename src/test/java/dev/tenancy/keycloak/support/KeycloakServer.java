@@ -90,6 +90,11 @@ public final class KeycloakServer implements KeycloakNode {
         return database;
     }
 
+    /** The distribution the server runs from (with our jar in {@code providers/}). */
+    Path keycloakDir() {
+        return keycloakDir;
+    }
+
     /** Stops Keycloak and starts it again on the same database with the data kept. */
     public synchronized void restart() {
         process.stop();

@@ -3,6 +3,7 @@ package dev.tenancy.keycloak.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.TenancyApi;
@@ -258,5 +259,46 @@ class BadInputIT {
         TenancyApi.expect(400, Http.put(mine + "/" + id, token, "{\"value\": 5}"), "a mistyped value");
         TenancyApi.expect(400, Http.put(mine + "/" + id, token, "{\"value\": \"new\", \"active\": \"no\"}"), "half good");
         assertThat(Http.post(mine + "/" + id + "/reveal", token, null).json().path("value").asText()).isEqualTo("kept-value");
+    }
+
+    @Test
+    void aBadImportIsA400NamingTheRowAndWritesNothing() {
+        String url = tenancy.adminApi() + "/import";
+        JsonNode exported = Http.get(tenancy.adminApi() + "/export", realm.adminToken()).json();
+        String head = "\"format\": \"keycloak-tenancy-export\", \"version\": 1, \"realm\": {\"id\": \""
+                + realm.id() + "\"}";
+        ObjectNode newRoleRow = exported.path("memberRoles").get(0).deepCopy();
+        newRoleRow.put("id", "11111111-1111-1111-1111-111111111111").put("roleName", "operator");
+        String newRole = newRoleRow.toString();
+        List<Attempt> attempts = List.of(
+                new Attempt("POST", url, "{\"format\": ", 400, "not valid JSON"),
+                new Attempt("POST", url, "", 400, "body is missing"),
+                new Attempt("POST", url, "{}", 400, "'format' must be"),
+                new Attempt("POST", url, "{\"format\": \"keycloak-tenancy-export\", \"version\": 2}", 400,
+                        "'version' must be 1"),
+                new Attempt("POST", url, "{" + head + ", \"extra\": 1}", 400, "Unknown field 'extra'"),
+                new Attempt("POST", url, "{" + head + ", \"memberRoles\": [" + newRole + ", 7]}", 400,
+                        "'memberRoles[1]' must be a JSON object"),
+                new Attempt("POST", url, "{" + head + ", \"memberRoles\": [" + newRole + ", " + newRole + "]}", 400,
+                        "'memberRoles[1]' repeats id of 'memberRoles[0]'"),
+                new Attempt("POST", url, "{" + head + ", \"memberRoles\": [" + newRole.replace("\"roleName\"",
+                        "\"role\"") + "]}", 400, "'memberRoles[0].role' is not a field"),
+                new Attempt("POST", url, "{" + head + ", \"memberRoles\": [" + newRole + "], \"apiKeys\": [{\"id\": 5}]}",
+                        400, "'apiKeys[0].id' must be a string"),
+                new Attempt("POST", url, "{" + head + ", \"memberRoles\": [" + newRole + "], \"apiKeys\": [{\"id\": \"k\"}]}",
+                        400, "'apiKeys[0].realmId' is required"),
+                new Attempt("POST", url, "{" + head + ", \"memberRoles\": [" + newRoleRow.deepCopy().put("roleName",
+                        "r".repeat(65)) + "]}", 400, "'memberRoles[0].roleName' must be at most 64"),
+                new Attempt("POST", url, "{" + head + ", \"memberRoles\": [" + newRole.replace(realm.id(), "other")
+                        + "]}", 400, "'memberRoles[0].realmId' must be the realm's id"));
+        SoftAssertions soft = new SoftAssertions();
+        for (Attempt attempt : attempts) {
+            HttpResult result = Http.send(attempt.method(), attempt.path(), realm.adminToken(), attempt.body());
+            soft.assertThat(result.status()).as(attempt.body()).isEqualTo(attempt.status());
+            soft.assertThat(result.body()).as("message of " + attempt.body()).contains(attempt.message());
+        }
+        soft.assertAll();
+        assertThat(Http.get(tenancy.adminApi() + "/export", realm.adminToken()).json().path("memberRoles"))
+                .isEqualTo(exported.path("memberRoles"));
     }
 }

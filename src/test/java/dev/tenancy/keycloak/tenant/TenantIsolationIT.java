@@ -84,7 +84,10 @@ class TenantIsolationIT {
             new Call("POST", "/tenants/%T/invitations/%I/revoke", null),
             new Call("GET", "/tenants/%T/api-keys", null),
             new Call("POST", "/tenants/%T/api-keys/%K/revoke", null),
-            new Call("PUT", "/tenants/%T/modules", "{\"billing\": {\"member\": \"admin\"}}"));
+            new Call("PUT", "/tenants/%T/modules", "{\"billing\": {\"member\": \"admin\"}}"),
+            new Call("GET", "/export", null),
+            new Call("POST", "/import", "{\"format\": \"keycloak-tenancy-export\", \"version\": 1, "
+                    + "\"realm\": {\"id\": \"x\"}}"));
 
     @BeforeAll
     static void twoTenants() {
