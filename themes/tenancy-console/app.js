@@ -14,6 +14,8 @@ const TENANT_PAGES = [
   { id: 'api-keys', nav: 'nav.apiKeys', visible: () => true, module: () => import('./pages/api-keys.js') },
   { id: 'credentials', nav: 'nav.credentials', visible: () => true, module: () => import('./pages/credentials.js') },
   { id: 'modules', nav: 'nav.modules', visible: () => true, module: () => import('./pages/modules.js') },
+  { id: 'domains', nav: 'nav.domains', visible: (m) => m.permissions.includes('manage-tenant'),
+    module: () => import('./pages/domains.js') },
   { id: 'leave', nav: 'nav.leave', visible: () => true, module: () => import('./pages/leave.js') },
 ];
 

@@ -3,6 +3,8 @@ package dev.tenancy.keycloak.rest;
 import dev.tenancy.keycloak.apikey.TenantApiKeysResource;
 import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.credential.OwnedCredentialsResource;
+import dev.tenancy.keycloak.domain.DomainService;
+import dev.tenancy.keycloak.domain.TenantDomainsResource;
 import dev.tenancy.keycloak.invitation.TenantInvitationsResource;
 import dev.tenancy.keycloak.json.JsonBodies;
 import dev.tenancy.keycloak.tenant.MemberService;
@@ -83,6 +85,11 @@ public final class AdminTenantResource {
     @Path("credentials")
     public OwnedCredentialsResource credentials() {
         return OwnedCredentialsResource.ofTenant(session, realm, tenant, access, audit);
+    }
+
+    @Path("domains")
+    public TenantDomainsResource domains() {
+        return new TenantDomainsResource(session, tenant, access, new DomainService(session, realm, audit));
     }
 
     @Path("api-keys")

@@ -4,6 +4,8 @@ import dev.tenancy.keycloak.apikey.TenantApiKeysResource;
 import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.config.TenancyPermission;
 import dev.tenancy.keycloak.credential.OwnedCredentialsResource;
+import dev.tenancy.keycloak.domain.DomainService;
+import dev.tenancy.keycloak.domain.TenantDomainsResource;
 import dev.tenancy.keycloak.error.TenancyException;
 import dev.tenancy.keycloak.invitation.TenantInvitationsResource;
 import dev.tenancy.keycloak.tenant.MemberService;
@@ -94,6 +96,11 @@ public final class SelfServiceTenantResource {
     @Path("credentials")
     public OwnedCredentialsResource credentials() {
         return OwnedCredentialsResource.ofTenant(session, realm, tenant, access(), audit);
+    }
+
+    @Path("domains")
+    public TenantDomainsResource domains() {
+        return new TenantDomainsResource(session, tenant, access(), new DomainService(session, realm, audit));
     }
 
     @Path("api-keys")

@@ -52,6 +52,11 @@ public final class AdminTenantAccess implements TenantAccess {
     }
 
     @Override
+    public void requireVouchDomains() {
+        auth.realm().requireManageRealm();
+    }
+
+    @Override
     public void requireMayAssignGroup(GroupModel group) {
         auth.groups().requireManageMembership(group);
     }

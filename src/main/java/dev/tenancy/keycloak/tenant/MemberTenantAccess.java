@@ -58,6 +58,11 @@ public final class MemberTenantAccess implements TenantAccess {
     }
 
     @Override
+    public void requireVouchDomains() {
+        throw TenancyException.forbidden("Only realm admins may mark a domain verified without the DNS proof");
+    }
+
+    @Override
     public void requireMayAssignGroup(GroupModel group) {
         throw TenancyException.forbidden("Only realm admins may put invitees into Keycloak groups");
     }

@@ -21,6 +21,12 @@ public interface TenantAccess {
     /** Tenant credentials: members whose role grants manage-credentials; realm admins with manage-realm. */
     void requireManageCredentials();
 
+    /**
+     * Recording a domain as verified without the DNS proof: realm admins with manage-realm only (Keycloak's
+     * per-organization manage permission is not enough: a verified domain steers logins realm-wide).
+     */
+    void requireVouchDomains();
+
     /** Throws 403 unless the caller may put invitees into this Keycloak group. */
     void requireMayAssignGroup(GroupModel group);
 

@@ -46,6 +46,7 @@ public final class DemoLauncher {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(keycloak), "keycloak-stop"));
         awaitReady(keycloak);
         seedMembers(projectDir.resolve("realm-config/tenancy-demo-members.json"));
+        seedDomains();
         printWelcome();
         System.exit(keycloak.waitFor());
     }
@@ -113,6 +114,24 @@ public final class DemoLauncher {
         }
     }
 
+    /**
+     * A verified domain for acme (vouched for by the realm admin: the demo has no DNS of its own) and a claim
+     * waiting for its DNS proof for globex, so that the console's Domains page has both to show. Running it again
+     * changes nothing: a domain held or claimed already is answered as it stands.
+     */
+    private static void seedDomains() {
+        String token = adminToken();
+        String api = BASE + "/admin/realms/" + REALM + "/tenancy";
+        for (Map.Entry<String, String> domain : Map.of("acme", "{\"domain\": \"acme.example\", \"verified\": true}",
+                "globex", "{\"domain\": \"globex.example\"}").entrySet()) {
+            HttpResult added = Http.post(api + "/tenants/" + tenantId(api, token, domain.getKey()) + "/domains", token,
+                    domain.getValue());
+            if (added.status() != 200 && added.status() != 201) {
+                throw new IllegalStateException("Could not give " + domain.getKey() + " its domain: " + added);
+            }
+        }
+    }
+
     private static String adminToken() {
         HttpResult token = Http.postForm(BASE + "/realms/master/protocol/openid-connect/token", Map.of(
                 "grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"), null);
@@ -148,7 +167,7 @@ public final class DemoLauncher {
                    Admin console   : %1$s/admin  (admin / admin), realm 'tenancy-demo'
                    Tenancy console : %1$s/realms/tenancy-demo/tenancy/console/
                      sign in as alice / alice (admin of tenant acme: members, invitations, API keys,
-                     credentials, modules) or dana / dana (realm admin: tenants, configuration, keys)
+                     credentials, modules, domains) or dana / dana (realm admin: tenants, configuration, keys)
                    Demo users      : alice (acme admin, globex member), bob (acme operator), carol (globex
                                      admin), dana (realm admin); the password is the username
                    A token with tenant claims (the organization:acme scope makes acme the active tenant):
@@ -157,6 +176,10 @@ public final class DemoLauncher {
                    -d grant_type=password -d client_id=tenancy-demo-app -d username=alice -d password=alice \\
                    -d scope=organization:acme | sed -E 's/.*"access_token":"[^.]*\\.([^.]*)\\..*/\\1/' \\
                    | tr '_-' '/+' | awk '{ while (length($0) %% 4) $0 = $0 "="; print }' | base64 -d; echo
+
+                   Domains (docs/enterprise.md): acme has the verified domain acme.example, globex a claim of
+                     globex.example waiting for its DNS proof (carol sees the TXT record to publish under Domains);
+                     to prove a domain of your own, claim it there, publish the record and press Verify.
 
                    The realm's tenancy rows, to carry beside `kc.sh export` (docs/operations.md, "Export and import"):
 

@@ -11,10 +11,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.Json;
+import dev.tenancy.keycloak.support.LoopbackDns;
 import dev.tenancy.keycloak.support.MailServer;
 import dev.tenancy.keycloak.support.TestRealm;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +40,9 @@ class OpenApiConformanceIT {
 
     @RegisterExtension
     static final MailServer mail = new MailServer();
+
+    @RegisterExtension
+    static final LoopbackDns dns = new LoopbackDns();
 
     private static final String UNKNOWN = "00000000-0000-0000-0000-000000000000";
     /** Shaped like an invitation token (43 base64url characters), but never issued. */
@@ -356,6 +361,61 @@ class OpenApiConformanceIT {
         ObjectNode otherRealm = exported.json().deepCopy();
         ((ObjectNode) otherRealm.path("realm")).put("id", UNKNOWN);
         api.expect(409, post(admin + "/import").bearer(adminToken()).json(otherRealm));
+    }
+
+    @Test
+    @Order(13)
+    void domains() {
+        api.expect(201, post(admin + "/tenants/" + globex + "/domains").bearer(adminToken())
+                .json(Json.object().put("domain", "held.test").put("verified", true)));
+        api.expect(409, post(admin + "/tenants/" + acme + "/domains").bearer(adminToken())
+                .json(Json.object().put("domain", "held.test").put("verified", true)));
+        for (String base : List.of(admin, self)) {
+            String token = base.equals(admin) ? adminToken() : token("ann");
+            String domain = base.equals(admin) ? "admin-proof.test" : "self-proof.test";
+            String domains = base + "/tenants/" + acme + "/domains";
+            String value = api.expect(201, post(domains).bearer(token).json(Json.object().put("domain", domain)))
+                    .json().path("challenge").path("value").asText();
+            api.expect(200, post(domains).bearer(token).json(Json.object().put("domain", domain)));
+            api.expect(400, post(domains).bearer(token).json("{\"domain\": \"*.acme.test\"}").malformed());
+            api.expect(401, post(domains).json(Json.object().put("domain", domain)));
+            api.expect(403, post(domains).bearer(token("max")).json(Json.object().put("domain", domain)));
+            api.expect(200, get(domains).bearer(token));
+            api.expect(401, get(domains));
+            api.expect(403, get(domains).bearer(token("max")));
+            api.expect(200, get(domains + "/" + domain).bearer(token));
+            api.expect(404, get(domains + "/unknown.test").bearer(token));
+            api.expect(400, get(domains + "/not..valid").bearer(token).malformed());
+            api.expect(401, get(domains + "/" + domain));
+            api.expect(403, get(domains + "/" + domain).bearer(token("max")));
+            api.expect(409, post(domains + "/" + domain + "/verify").bearer(token));
+            dns.txt("_tenancy-challenge." + domain, value);
+            api.expect(200, post(domains + "/" + domain + "/verify").bearer(token));
+            api.expect(404, post(domains + "/unknown.test/verify").bearer(token));
+            api.expect(400, post(domains + "/not..valid/verify").bearer(token).malformed());
+            api.expect(401, post(domains + "/" + domain + "/verify"));
+            api.expect(403, post(domains + "/" + domain + "/verify").bearer(token("max")));
+            String heldValue = api.expect(base.equals(admin) ? 201 : 200, post(domains).bearer(token)
+                    .json(Json.object().put("domain", "held.test"))).json().path("challenge").path("value").asText();
+            dns.txt("_tenancy-challenge.held.test", heldValue);
+            api.expect(409, post(domains + "/held.test/verify").bearer(token));
+            String down = base.equals(admin) ? "admin-down.test" : "self-down.test";
+            api.expect(201, post(domains).bearer(token).json(Json.object().put("domain", down)));
+            dns.stop();
+            try {
+                api.expect(503, post(domains + "/" + down + "/verify").bearer(token));
+            } finally {
+                dns.start();
+            }
+            api.expect(204, delete(domains + "/" + domain).bearer(token));
+            api.expect(404, delete(domains + "/" + domain).bearer(token));
+            api.expect(400, delete(domains + "/not..valid").bearer(token).malformed());
+            api.expect(401, delete(domains + "/" + down));
+            api.expect(403, delete(domains + "/" + down).bearer(token("max")));
+        }
+        api.expect(404, get(admin + "/tenants/" + UNKNOWN + "/domains").bearer(adminToken()));
+        api.expect(404, post(admin + "/tenants/" + UNKNOWN + "/domains").bearer(adminToken())
+                .json(Json.object().put("domain", "x.test")));
     }
 
     @Test

@@ -110,6 +110,8 @@ final class KeycloakProcess {
         // Only read when the master realm is created, i.e. on the first start with a fresh database.
         environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        // The domain proof asks the tests' loopback DNS server (LoopbackDns), whichever test class runs it.
+        environment.putAll(LoopbackDns.keycloakEnvironment());
     }
 
     // With health enabled Keycloak bootstraps asynchronously; the master realm answering shows bootstrap is done.

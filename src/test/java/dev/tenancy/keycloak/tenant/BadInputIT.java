@@ -151,6 +151,45 @@ class BadInputIT {
     }
 
     @Test
+    void badDomainInputIsA400AndClaimsNothing() {
+        List<Attempt> attempts = List.of(
+                new Attempt("POST", "/tenants/%T/domains", "{\"domain\": ", 400, "not valid JSON"),
+                new Attempt("POST", "/tenants/%T/domains", "{}", 400, "'domain' is required"),
+                new Attempt("POST", "/tenants/%T/domains", "{\"domain\": [\"a.test\"]}", 400, "'domain'"),
+                new Attempt("POST", "/tenants/%T/domains", "{\"domain\": \"*.acme.test\"}", 400, "not a wildcard"),
+                new Attempt("POST", "/tenants/%T/domains", "{\"domain\": \"localhost\"}", 400, "at least two labels"),
+                new Attempt("POST", "/tenants/%T/domains", "{\"domain\": \"10.0.0.1\"}", 400, "not an IP address"),
+                new Attempt("POST", "/tenants/%T/domains", "{\"domain\": \"a..test\"}", 400, "not a valid domain name"),
+                new Attempt("POST", "/tenants/%T/domains", "{\"domain\": \"" + "x".repeat(300) + ".test\"}", 400,
+                        "not a valid domain name"),
+                new Attempt("POST", "/tenants/%T/domains", "{\"domain\": \"ok.test\", \"owner\": \"x\"}", 400,
+                        "Unknown field 'owner'"),
+                new Attempt("POST", "/tenants/%T/domains", "{\"domain\": \"ok.test\", \"verified\": \"yes\"}", 400,
+                        "'verified' must be true or false"),
+                new Attempt("GET", "/tenants/%T/domains/a..test", null, 400, "not a valid domain name"),
+                new Attempt("GET", "/tenants/%T/domains/unknown.test", null, 404, "not a domain of this tenant"),
+                new Attempt("POST", "/tenants/%T/domains/un_known.test/verify", null, 400, "not a valid domain name"),
+                new Attempt("POST", "/tenants/%T/domains/unknown.test/verify", null, 404, "not a domain of this tenant"),
+                new Attempt("DELETE", "/tenants/%T/domains/unknown.test", null, 404, "not a domain of this tenant"));
+        String owner = realm.createUser("domain-owner");
+        tenancy.setRoles(tenant, owner, "admin");
+        SoftAssertions soft = new SoftAssertions();
+        for (String base : List.of(tenancy.adminApi(), tenancy.selfService())) {
+            String token = base.equals(tenancy.adminApi()) ? realm.adminToken() : realm.userToken("domain-owner");
+            for (Attempt attempt : attempts) {
+                HttpResult result = Http.send(attempt.method(), base + attempt.path().replace("%T", tenant), token,
+                        attempt.body());
+                soft.assertThat(result.status()).as(base + " " + attempt.method() + " " + attempt.path() + " "
+                        + attempt.body()).isEqualTo(attempt.status());
+                soft.assertThat(result.body()).as("message of " + attempt.path()).contains(attempt.message());
+            }
+        }
+        soft.assertThat(Http.get(tenancy.adminApi() + "/tenants/" + tenant + "/domains", realm.adminToken()).json())
+                .as("claims after bad input").isEmpty();
+        soft.assertAll();
+    }
+
+    @Test
     void badApiKeyInputIsA400AndStoresNothing() {
         String token = realm.userToken("solid-user");
         String keys = tenancy.selfService() + "/me/api-keys";

@@ -63,6 +63,11 @@ class TenantIsolationIT {
             new Call("POST", "/tenants/%T/invitations/%I/revoke", null),
             new Call("GET", "/tenants/%T/api-keys", null),
             new Call("POST", "/tenants/%T/api-keys/%K/revoke", null),
+            new Call("GET", "/tenants/%T/domains", null),
+            new Call("POST", "/tenants/%T/domains", "{\"domain\": \"intruder.test\"}"),
+            new Call("GET", "/tenants/%T/domains/isolation.test", null),
+            new Call("POST", "/tenants/%T/domains/isolation.test/verify", null),
+            new Call("DELETE", "/tenants/%T/domains/isolation.test", null),
             new Call("PUT", "/tenants/%T/modules", "{\"billing\": {\"member\": \"admin\"}}"));
 
     private static final List<Call> ADMIN = List.of(
@@ -84,6 +89,11 @@ class TenantIsolationIT {
             new Call("POST", "/tenants/%T/invitations/%I/revoke", null),
             new Call("GET", "/tenants/%T/api-keys", null),
             new Call("POST", "/tenants/%T/api-keys/%K/revoke", null),
+            new Call("GET", "/tenants/%T/domains", null),
+            new Call("POST", "/tenants/%T/domains", "{\"domain\": \"intruder.test\"}"),
+            new Call("GET", "/tenants/%T/domains/isolation.test", null),
+            new Call("POST", "/tenants/%T/domains/isolation.test/verify", null),
+            new Call("DELETE", "/tenants/%T/domains/isolation.test", null),
             new Call("PUT", "/tenants/%T/modules", "{\"billing\": {\"member\": \"admin\"}}"),
             new Call("GET", "/export", null),
             new Call("POST", "/import", "{\"format\": \"keycloak-tenancy-export\", \"version\": 1, "
@@ -113,6 +123,14 @@ class TenantIsolationIT {
         invitationOfB = invite(tenantB, "invited-b@example.com");
         keyOfA = key("member-a", tenantA);
         keyOfB = key("member-b", tenantB);
+        // Both tenants claim one name: claims waiting for their DNS proof do not exclude each other.
+        claimDomain(tenantA);
+        claimDomain(tenantB);
+    }
+
+    private static void claimDomain(String tenant) {
+        TenancyApi.expect(201, Http.post(tenancy.adminApi() + "/tenants/" + tenant + "/domains", realm.adminToken(),
+                "{\"domain\": \"isolation.test\"}"), "claim isolation.test");
     }
 
     private static String key(String owner, String tenant) {
@@ -155,7 +173,8 @@ class TenantIsolationIT {
         String token = realm.userToken("operator-a");
         SoftAssertions soft = new SoftAssertions();
         for (Call call : SELF_SERVICE) {
-            boolean managed = call.path().contains("invitations") || call.path().contains("api-keys");
+            boolean managed = call.path().contains("invitations") || call.path().contains("api-keys")
+                    || call.path().contains("domains");
             int expected = call.method().equals("GET") && !managed ? 200 : 403;
             soft.assertThat(call.send(tenancy.selfService(), token, tenantA, memberOfA).status()).as(call.toString())
                     .isEqualTo(expected);
@@ -259,6 +278,8 @@ class TenantIsolationIT {
                 realm.adminToken()).json()).isEmpty();
         soft.assertThat(Http.get(tenancy.adminApi() + "/tenants/" + tenantB + "/api-keys", realm.adminToken()).json()
                 .path(0).path("status").asText()).isEqualTo("active");
+        soft.assertThat(Http.get(tenancy.adminApi() + "/tenants/" + tenantB + "/domains", realm.adminToken()).json()
+                .toString()).contains("isolation.test").doesNotContain("intruder.test");
         soft.assertAll();
     }
 
