@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.naming.Context;
 import javax.naming.NamingException;
@@ -33,8 +34,11 @@ public final class LoopbackDns implements BeforeAllCallback, AfterAllCallback {
 
     static final int PORT = Integer.getInteger("tenancy.test.dnsPort", 15353);
     private static final Path DNSMASQ = Path.of("/usr/sbin/dnsmasq");
-    /** Answers A, so the server can be seen to be up; and no TXT there, for "the name exists without TXT". */
-    private static final String READY_NAME = "ready.dns.test";
+    /**
+     * Answers A, so that this server can be seen to be up: a name of its own per start, so that another dnsmasq
+     * still bound to the port (left by a killed run) cannot pass for it.
+     */
+    private String readyName;
 
     private final Map<String, List<String>> txt = new LinkedHashMap<>();
     private final List<String> hostsOnly = new ArrayList<>();
@@ -94,15 +98,18 @@ public final class LoopbackDns implements BeforeAllCallback, AfterAllCallback {
         if (!Files.isExecutable(DNSMASQ)) {
             throw new IllegalStateException(DNSMASQ + " is missing: install Debian's dnsmasq-base (.ci/run does)");
         }
+        readyName = "ready-" + UUID.randomUUID() + ".dns.test";
         List<String> command = new ArrayList<>(List.of(DNSMASQ.toString(), "--keep-in-foreground",
                 "--conf-file=/dev/null", "--pid-file=", "--port=" + PORT, "--listen-address=127.0.0.1",
                 "--bind-interfaces", "--no-resolv", "--no-hosts", "--local=/test/", "--log-facility=-",
-                "--user=" + System.getProperty("user.name"), "--host-record=" + READY_NAME + ",127.0.0.1"));
+                "--user=" + System.getProperty("user.name"), "--host-record=" + readyName + ",127.0.0.1"));
         hostsOnly.forEach(name -> command.add("--host-record=" + name + ",127.0.0.1"));
         txt.forEach((name, values) -> values.forEach(value -> command.add("--txt-record=" + name + "," + value)));
         try {
             Path log = Files.createTempFile("dnsmasq", ".log");
             dnsmasq = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process started = dnsmasq;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "dnsmasq-stop"));
             awaitAnswer(log);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start dnsmasq", e);
@@ -120,7 +127,7 @@ public final class LoopbackDns implements BeforeAllCallback, AfterAllCallback {
             if (!dnsmasq.isAlive()) {
                 throw new IllegalStateException("dnsmasq exited: " + Files.readString(log));
             }
-            if (answers()) {
+            if (answers(readyName)) {
                 return;
             }
             try {
@@ -133,7 +140,7 @@ public final class LoopbackDns implements BeforeAllCallback, AfterAllCallback {
         throw new IllegalStateException("dnsmasq did not answer on port " + PORT + ": " + Files.readString(log));
     }
 
-    private static boolean answers() {
+    private static boolean answers(String readyName) {
         Hashtable<String, Object> environment = new Hashtable<>();
         environment.put(Context.PROVIDER_URL, "dns://127.0.0.1:" + PORT);
         environment.put("com.sun.jndi.dns.timeout.initial", "100");
@@ -144,7 +151,7 @@ public final class LoopbackDns implements BeforeAllCallback, AfterAllCallback {
         try {
             DirContext dns = (DirContext) factory.getInitialContext(environment);
             try {
-                return dns.getAttributes(READY_NAME, new String[] {"A"}).get("A") != null;
+                return dns.getAttributes(readyName, new String[] {"A"}).get("A") != null;
             } finally {
                 dns.close();
             }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -117,7 +118,9 @@ public final class LoginPages {
 
     /** Waits until the page shows {@code text}, such as Keycloak's info page at the end of an action link. */
     public void awaitText(String text) {
-        browser.waiting().until(driver -> driver.findElement(By.tagName("body")).getText().contains(text));
+        // The page may be replaced between finding its body and reading it (a redirect still under way).
+        browser.waiting().ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElement(By.tagName("body")).getText().contains(text));
     }
 
     public InvitationPage invitation() {
