@@ -32,6 +32,11 @@ record DomainChallenge(String recordName, String value) {
         return Optional.of(new DomainChallenge(domain.challengeRecord(), value.toLowerCase(Locale.ROOT)));
     }
 
+    /** True when {@code text} has the form of a challenge (any challenge, not necessarily this one). */
+    static boolean isShaped(String text) {
+        return FORMAT.matcher(text).matches();
+    }
+
     /** True when one of the TXT strings found is this challenge (surrounding quotes and blanks ignored). */
     boolean isIn(List<String> txtValues) {
         return txtValues.stream().map(DomainChallenge::unquoted).anyMatch(value::equals);

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.admin.OperationType;
@@ -32,7 +31,6 @@ public final class DomainService {
     /** Unproven claims per tenant: enough for any company, too few to fill the organization with attributes. */
     static final int MAX_CLAIMS = 20;
     private static final int MAX_LOOKALIKES_SHOWN = 3;
-    private static final Pattern CHALLENGE_SHAPE = Pattern.compile("[a-z2-7]{32}");
     /** Tenants with a lookup under way on this node: one at a time each, so one tenant cannot take every slot. */
     private static final Set<String> LOOKING_UP = ConcurrentHashMap.newKeySet();
 
@@ -219,7 +217,7 @@ public final class DomainService {
     /** Values found that have the shape of a challenge: a typo or an older claim's value, worth showing. */
     private static String lookalikes(TxtAnswer answer) {
         List<String> shaped = answer.values().stream().map(DomainChallenge::unquoted)
-                .filter(value -> CHALLENGE_SHAPE.matcher(value).matches())
+                .filter(DomainChallenge::isShaped)
                 .limit(MAX_LOOKALIKES_SHOWN)
                 .map(value -> "\"" + value + "\"")
                 .toList();

@@ -4,6 +4,7 @@ import dev.tenancy.keycloak.error.TenancyException;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +23,7 @@ import javax.naming.spi.InitialContextFactory;
 
 /**
  * TXT lookups through the JDK's DNS provider, each on a thread of its own with a hard deadline. The provider's
- * factory is taken from the {@code jdk.naming.dns} module directly, not through {@code InitialContext}: that one
+ * factory is taken from the {@code jdk.naming.dns} module directly (once, at start), not through {@code InitialContext}: that one
  * consults a process-wide context factory builder which an application server (Quarkus, under Keycloak) may
  * replace or disable.
  */
@@ -37,15 +38,17 @@ final class JndiDnsTxtLookup implements DnsTxtLookup {
     private final int deadlineMillis;
     private final Semaphore slots;
     private final ExecutorService lookups;
+    private final Optional<InitialContextFactory> factory;
 
     JndiDnsTxtLookup(DnsServers servers, int timeoutMillis, int attempts, int deadlineMillis, Semaphore slots,
-            ExecutorService lookups) {
+            ExecutorService lookups, Optional<InitialContextFactory> factory) {
         this.servers = servers;
         this.timeoutMillis = timeoutMillis;
         this.attempts = attempts;
         this.deadlineMillis = deadlineMillis;
         this.slots = slots;
         this.lookups = lookups;
+        this.factory = factory;
     }
 
     @Override
@@ -117,19 +120,23 @@ final class JndiDnsTxtLookup implements DnsTxtLookup {
         environment.put("com.sun.jndi.dns.timeout.initial", Integer.toString(timeoutMillis));
         environment.put("com.sun.jndi.dns.timeout.retries", Integer.toString(attempts));
         try {
-            return (DirContext) factory().getInitialContext(environment);
+            return (DirContext) factory.orElseThrow(() -> new DnsLookupException("The Java runtime has no DNS client "
+                    + "(module jdk.naming.dns): the domain proof needs a full JDK or a runtime image with that module"))
+                    .getInitialContext(environment);
         } catch (NamingException e) {
             throw new DnsLookupException("The DNS client could not be set up: " + reason(e));
         }
     }
 
-    private static InitialContextFactory factory() {
+    /**
+     * The JDK's DNS context factory, found once at start; empty when the runtime lacks {@code jdk.naming.dns}
+     * (then every lookup says so).
+     */
+    static Optional<InitialContextFactory> jdkFactory() {
         return ServiceLoader.load(ModuleLayer.boot(), InitialContextFactory.class).stream()
                 .filter(provider -> provider.type().getName().equals(DNS_FACTORY))
                 .findFirst()
-                .map(ServiceLoader.Provider::get)
-                .orElseThrow(() -> new DnsLookupException("The Java runtime has no DNS client (module "
-                        + "jdk.naming.dns): the domain proof needs a full JDK or a runtime image with that module"));
+                .map(ServiceLoader.Provider::get);
     }
 
     private static String reason(NamingException e) {

@@ -5,12 +5,14 @@ import dev.tenancy.keycloak.TenancyVersion;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.naming.spi.InitialContextFactory;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -39,6 +41,7 @@ public final class JndiDnsTxtLookupFactory implements DnsTxtLookupFactory, Tenan
     private int deadlineMillis = DEFAULT_DEADLINE_MILLIS;
     private final Semaphore slots = new Semaphore(CONCURRENT_LOOKUPS);
     private ExecutorService lookups;
+    private Optional<InitialContextFactory> jdkFactory = Optional.empty();
 
     @Override
     public String getId() {
@@ -64,6 +67,7 @@ public final class JndiDnsTxtLookupFactory implements DnsTxtLookupFactory, Tenan
         if (deadlineMillis < 500 || deadlineMillis > 30_000) {
             throw new IllegalStateException(DnsSpi.NAME + ": option deadline must be 500 to 30000 milliseconds");
         }
+        jdkFactory = JndiDnsTxtLookup.jdkFactory();
         AtomicInteger threads = new AtomicInteger();
         // Never more threads than slots: a lookup past its deadline keeps its thread and slot until the JDK's
         // client gives up, so a flood of slow names cannot pile threads up.
@@ -77,7 +81,7 @@ public final class JndiDnsTxtLookupFactory implements DnsTxtLookupFactory, Tenan
 
     @Override
     public DnsTxtLookup create(KeycloakSession session) {
-        return new JndiDnsTxtLookup(servers, timeoutMillis, attempts, deadlineMillis, slots, lookups);
+        return new JndiDnsTxtLookup(servers, timeoutMillis, attempts, deadlineMillis, slots, lookups, jdkFactory);
     }
 
     @Override

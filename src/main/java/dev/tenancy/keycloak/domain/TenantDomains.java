@@ -79,17 +79,18 @@ final class TenantDomains {
 
     /** Puts the domain into Keycloak's list, or sets it verified there. */
     void holdVerified(DomainName domain) {
-        Set<OrganizationDomainModel> domains = stored.getDomains()
-                .filter(existing -> !existing.getName().equalsIgnoreCase(domain.value()))
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<OrganizationDomainModel> domains = allBut(domain);
         domains.add(new OrganizationDomainModel(domain.value(), true));
         tenant.setDomains(domains);
     }
 
     void release(DomainName domain) {
-        Set<OrganizationDomainModel> domains = stored.getDomains()
+        tenant.setDomains(allBut(domain));
+    }
+
+    private Set<OrganizationDomainModel> allBut(DomainName domain) {
+        return stored.getDomains()
                 .filter(existing -> !existing.getName().equalsIgnoreCase(domain.value()))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        tenant.setDomains(domains);
     }
 }
