@@ -1,4 +1,5 @@
-// Domains of the tenant: claim one, publish the TXT record the API gives, verify it. Verified domains are the
+// Domains of the tenant: claim one, publish the TXT record the API gives, verify it; and whether colleagues with an
+// address there join by themselves. Verified domains are the
 // domains of Keycloak's organization; a claim waits with its challenge until DNS holds it. Members with
 // manage-tenant only (the API decides; its refusal is shown beside the form or the row).
 import { html, nothing } from '../lit.js';
@@ -6,13 +7,19 @@ import { segment } from '../api.js';
 import { addMessages, t } from '../i18n.js';
 import { Page } from './page.js';
 import {
-  button, emptyState, errorAlert, field, label, modal, pageHeader, section, subTitle, table, textInput,
+  button, emptyState, errorAlert, field, label, modal, pageHeader, section, select, subTitle, table, textInput,
 } from '../ui.js';
 
 export default class DomainsPage extends Page {
   async load() {
     this.draft = this.draft ?? '';
     this.domains = await this.app.api.self('GET', this.base);
+    // Its own error: a failure here must not hide the domains.
+    this.join = { mode: 'off' };
+    await this.act('join', async () => {
+      this.join = await this.app.api.self('GET', `/tenants/${segment(this.params.tenantId)}/join`);
+    });
+    this.joinDraft = { mode: this.join.mode, defaultRole: this.join.defaultRole ?? '' };
   }
 
   get base() {
@@ -24,6 +31,7 @@ export default class DomainsPage extends Page {
       ${pageHeader(t('domains.title'), t('domains.description'))}
       ${section(this.addForm(), t('domains.add'))}
       ${section(this.list(), t('domains.list'))}
+      ${section(this.joinForm(), t('join.title'))}
       ${this.removing ? this.removeDialog() : nothing}`;
   }
 
@@ -74,6 +82,43 @@ export default class DomainsPage extends Page {
         { variant: 'primary', test: 'verify-domain', disabled: this.busy === `verify-${domain.domain}` })}
       ${button(t('common.delete'), () => { this.removing = domain; this.update(); }, { variant: 'link', test: 'remove-domain' })}
     </div>`;
+  }
+
+  /** The tenant's join policy: off, suggest or auto, with a role this user may grant (the API checks again). */
+  joinForm() {
+    const draft = this.joinDraft;
+    const roles = this.app.tenant.grantableRoles ?? [];
+    const verified = this.domains.some((domain) => domain.verified);
+    return html`
+      ${subTitle(t('join.title'))}
+      <p class="tc-help">${t('join.description')}</p>
+      ${verified ? nothing : html`<p class="tc-help" data-test="join-no-domain">${t('join.noVerifiedDomain')}</p>`}
+      <form class="pf-v5-c-form" novalidate data-test="join-form" @submit=${(e) => this.saveJoin(e)}>
+        ${field('join-mode', t('join.mode'),
+          select('join-mode', draft.mode, [['off', t('join.mode.off')], ['suggest', t('join.mode.suggest')], ['auto', t('join.mode.auto')]],
+            (value) => { draft.mode = value; this.update(); }, { test: 'join-mode' }))}
+        ${draft.mode === 'off' ? nothing : field('join-role', t('join.role'),
+          select('join-role', draft.defaultRole, [['', t('join.role.choose')], ...roles.map((role) => [role, role])],
+            (value) => { draft.defaultRole = value; }, { test: 'join-role' }), { helper: t('join.role.help') })}
+        ${errorAlert(this.error('join'), 'join-error')}
+        ${this.joinSaved ? html`<p class="tc-help" data-test="join-saved">${t('join.saved')}</p>` : nothing}
+        <div class="pf-v5-c-form__group pf-m-action"><div class="pf-v5-c-form__actions">
+          ${button(t('common.save'), undefined, { type: 'submit', variant: 'primary', test: 'save-join', disabled: this.busy === 'join' })}
+        </div></div>
+      </form>`;
+  }
+
+  async saveJoin(event) {
+    event.preventDefault();
+    this.joinSaved = false;
+    const draft = this.joinDraft;
+    const body = draft.mode === 'off' ? { mode: 'off' } : { mode: draft.mode, defaultRole: draft.defaultRole || undefined };
+    const saved = await this.act('join', () => this.app.api.self('PUT', `/tenants/${segment(this.params.tenantId)}/join`, body));
+    if (saved) {
+      this.join = saved;
+      this.joinSaved = true;
+      this.update();
+    }
   }
 
   async add(event) {
@@ -142,6 +187,17 @@ addMessages({
     'domains.removeTitle': 'Remove {domain}?',
     'domains.removeVerified': 'The domain stops being a verified domain of this tenant. To get it back, it must be proven again with a new DNS record.',
     'domains.removeClaim': 'The claim and its DNS challenge are dropped. A record already published for it proves nothing any more.',
+    'join.title': 'Joining by domain',
+    'join.description': 'Colleagues whose verified email address is in one of this tenant\'s verified domains can ask to join, or become members by themselves, when they sign in. Nobody comes back this way who was removed, left or was denied.',
+    'join.noVerifiedDomain': 'This tenant has no verified domain yet: nobody can join this way until one is verified.',
+    'join.mode': 'Who joins',
+    'join.mode.off': 'Nobody (invitations only)',
+    'join.mode.suggest': 'Those who ask, once a member who manages members approves',
+    'join.mode.auto': 'Everyone with a verified address, at sign-in',
+    'join.role': 'Role of those who join',
+    'join.role.choose': 'Choose a role',
+    'join.role.help': 'Only roles you may grant yourself are offered, and none that manages anything: everyone with a mailbox in the domain gets it. Give more to people one by one.',
+    'join.saved': 'Saved.',
   },
   de: {
     'domains.title': 'Domains',
@@ -163,5 +219,16 @@ addMessages({
     'domains.removeTitle': '{domain} entfernen?',
     'domains.removeVerified': 'Die Domain ist dann keine bestätigte Domain dieses Mandanten mehr. Um sie zurückzubekommen, muss sie mit einem neuen DNS-Eintrag erneut nachgewiesen werden.',
     'domains.removeClaim': 'Der Anspruch und seine DNS-Aufgabe werden verworfen. Ein bereits veröffentlichter Eintrag weist dann nichts mehr nach.',
+    'join.title': 'Beitritt über die Domain',
+    'join.description': 'Kolleginnen und Kollegen, deren bestätigte E-Mail-Adresse in einer bestätigten Domain dieses Mandanten liegt, können bei der Anmeldung um Aufnahme bitten oder selbst Mitglied werden. Wer entfernt wurde, ausgetreten ist oder abgelehnt wurde, kommt so nicht zurück.',
+    'join.noVerifiedDomain': 'Dieser Mandant hat noch keine bestätigte Domain: Solange keine bestätigt ist, tritt niemand auf diesem Weg bei.',
+    'join.mode': 'Wer beitritt',
+    'join.mode.off': 'Niemand (nur Einladungen)',
+    'join.mode.suggest': 'Wer anfragt, sobald ein Mitglied mit Mitgliederverwaltung annimmt',
+    'join.mode.auto': 'Alle mit bestätigter Adresse, bei der Anmeldung',
+    'join.role': 'Rolle der Beitretenden',
+    'join.role.choose': 'Rolle wählen',
+    'join.role.help': 'Angeboten werden nur Rollen, die Sie selbst vergeben dürfen, und keine, die etwas verwaltet: Alle mit einem Postfach in der Domain erhalten sie. Mehr vergeben Sie einzeln.',
+    'join.saved': 'Gespeichert.',
   },
 });

@@ -1,10 +1,11 @@
 // Members of the tenant: their roles, changed and removed only where the grant rule lets the user (the tenant's
-// GET names the roles this user may grant); the API refuses anyway and its reason is shown beside the row.
+// GET names the roles this user may grant); the API refuses anyway and its reason is shown beside the row. Above
+// them, for members who manage members, the requests to join that the join policy "suggest" brings.
 import { html, nothing } from '../lit.js';
 import { segment } from '../api.js';
-import { addMessages, t } from '../i18n.js';
+import { addMessages, formatDate, t } from '../i18n.js';
 import { Page } from './page.js';
-import { button, checkboxes, emptyState, errorAlert, label, modal, pageHeader, section, table, textInput } from '../ui.js';
+import { button, checkboxes, emptyState, errorAlert, label, modal, pageHeader, section, subTitle, table, textInput } from '../ui.js';
 
 const PAGE_SIZE = 50;
 
@@ -13,6 +14,13 @@ export default class MembersPage extends Page {
     this.search = this.search ?? '';
     this.members = await this.fetch(0);
     this.more = this.members.length === PAGE_SIZE;
+    this.requests = [];
+    if (this.mayManage) {
+      // Its own error: a failure here must not hide the members.
+      await this.act('requests', async () => {
+        this.requests = await this.app.api.self('GET', `/tenants/${segment(this.params.tenantId)}/join/requests`);
+      });
+    }
   }
 
   fetch(first) {
@@ -51,6 +59,7 @@ export default class MembersPage extends Page {
     ]);
     return html`
       ${pageHeader(t('members.title'), this.mayManage ? t('members.description.manage') : t('members.description.view'))}
+      ${this.requestsView()}
       ${section(html`
         <form class="pf-v5-c-toolbar" role="search" @submit=${(e) => this.runSearch(e)}>
           <div class="pf-v5-c-toolbar__content"><div class="pf-v5-c-toolbar__content-section">
@@ -71,6 +80,46 @@ export default class MembersPage extends Page {
       `)}
       ${this.editing ? this.editDialog() : nothing}
       ${this.removing ? this.removeDialog() : nothing}`;
+  }
+
+  /** The pending requests to join, shown only when there are some (or reading them failed). */
+  requestsView() {
+    if (!this.mayManage || (this.requests.length === 0 && !this.error('requests'))) {
+      return nothing;
+    }
+    const rows = this.requests.map((request) => [
+      html`<span data-test="request-name">${request.username ?? request.userId}</span>`,
+      request.email ?? '—',
+      formatDate(request.requestedAt),
+      html`<div class="tc-actions">
+        ${button(t('members.requests.approve'), () => this.decide(request, 'approve'), { variant: 'primary', test: 'approve-request', disabled: this.busy === `request-${request.id}` })}
+        ${button(t('members.requests.deny'), () => this.decide(request, 'deny'), { variant: 'link', test: 'deny-request', disabled: this.busy === `request-${request.id}` })}
+      </div>${errorAlert(this.error(`request-${request.id}`))}`,
+    ]);
+    return section(html`
+      ${subTitle(t('members.requests.title'))}
+      <p class="tc-help">${t('members.requests.description')}</p>
+      ${errorAlert(this.error('requests'))}
+      ${rows.length ? table(t('members.requests.title'), [t('members.username'), t('members.email'), t('members.requests.when'), t('common.actions')],
+        rows, (index) => `request-${this.requests[index].username ?? this.requests[index].userId}`) : nothing}
+    `, t('members.requests.title'));
+  }
+
+  /** Approves (with the tenant's default role) or denies; an approved person appears among the members. */
+  async decide(request, decision) {
+    const done = await this.act(`request-${request.id}`, () => this.app.api.self('POST',
+      `/tenants/${segment(this.params.tenantId)}/join/requests/${segment(request.id)}/${decision}`).then(() => true));
+    if (done) {
+      this.requests = this.requests.filter((r) => r.id !== request.id);
+      if (decision === 'approve') {
+        const found = await this.act('list', () => this.fetch(0));
+        if (found) {
+          this.members = found;
+          this.more = found.length === PAGE_SIZE;
+        }
+      }
+      this.update();
+    }
   }
 
   rowActions(member) {
@@ -175,7 +224,12 @@ addMessages({
     'members.grantRule': 'You can grant or take away a role only if it gives no permission you lack and no module level above yours. Nobody changes their own roles.',
     'members.remove': 'Remove',
     'members.removeTitle': 'Remove {user} from this tenant?',
-    'members.removeBody': 'They lose their roles and access to this tenant at once. Their API keys for this tenant stop working.',
+    'members.removeBody': 'They lose their roles and access to this tenant at once. Their API keys for this tenant stop working. They do not come back by their email domain; an invitation lets them in again.',
+    'members.requests.title': 'Requests to join',
+    'members.requests.description': 'People with a verified address in this tenant\'s verified domains asked to join. Approving gives them the default role of the join policy; denying keeps them from asking or joining by domain again.',
+    'members.requests.when': 'Asked',
+    'members.requests.approve': 'Approve',
+    'members.requests.deny': 'Deny',
     'members.empty.title': 'No members yet',
     'members.empty.body': 'Invite people on the Invitations page; they appear here once they accept.',
     'members.noMatch': 'No member matches',
@@ -196,7 +250,12 @@ addMessages({
     'members.grantRule': 'Sie können eine Rolle nur vergeben oder entziehen, wenn sie keine Berechtigung gibt, die Ihnen fehlt, und keine Modulstufe über Ihrer. Niemand ändert seine eigenen Rollen.',
     'members.remove': 'Entfernen',
     'members.removeTitle': '{user} aus diesem Mandanten entfernen?',
-    'members.removeBody': 'Die Person verliert sofort ihre Rollen und den Zugang zu diesem Mandanten. Ihre API-Schlüssel für diesen Mandanten funktionieren nicht mehr.',
+    'members.removeBody': 'Die Person verliert sofort ihre Rollen und den Zugang zu diesem Mandanten. Ihre API-Schlüssel für diesen Mandanten funktionieren nicht mehr. Über ihre E-Mail-Domain kommt sie nicht zurück; eine Einladung lässt sie wieder herein.',
+    'members.requests.title': 'Beitrittsanfragen',
+    'members.requests.description': 'Personen mit einer bestätigten Adresse in den bestätigten Domains dieses Mandanten bitten um Aufnahme. Annehmen gibt ihnen die Standardrolle der Beitrittsregel; Ablehnen hindert sie daran, erneut zu fragen oder über die Domain beizutreten.',
+    'members.requests.when': 'Angefragt',
+    'members.requests.approve': 'Annehmen',
+    'members.requests.deny': 'Ablehnen',
     'members.empty.title': 'Noch keine Mitglieder',
     'members.empty.body': 'Laden Sie auf der Seite Einladungen Personen ein; sie erscheinen hier, sobald sie annehmen.',
     'members.noMatch': 'Kein Mitglied passt',

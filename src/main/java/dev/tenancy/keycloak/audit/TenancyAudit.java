@@ -2,8 +2,10 @@ package dev.tenancy.keycloak.audit;
 
 import java.util.Map;
 import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
@@ -28,7 +30,19 @@ public final class TenancyAudit {
 
     /** For changes the server makes by itself, outside any request: the events name no user or client. */
     public static TenancyAudit bySystem(KeycloakSession session, RealmModel realm) {
-        return new TenancyAudit(new SystemAdminEvents(session, realm));
+        return new TenancyAudit(new SystemAdminEvents(session, realm,
+                SystemAdminEvents.actor(realm, null, null, null)));
+    }
+
+    /**
+     * For changes a user makes by signing in (joining a tenant by domain, asking to join): the events name that user,
+     * the client they sign in to (its internal id, as Keycloak's admin events do) and their address.
+     */
+    public static TenancyAudit byUser(KeycloakSession session, RealmModel realm, UserModel user, ClientModel client) {
+        String address = session.getContext().getConnection() == null ? null
+                : session.getContext().getConnection().getRemoteAddr();
+        return new TenancyAudit(new SystemAdminEvents(session, realm,
+                SystemAdminEvents.actor(realm, user.getId(), client == null ? null : client.getId(), address)));
     }
 
     public void tenantChange(TenancyResourceType resource, OperationType operation, String tenantId,

@@ -96,13 +96,13 @@ public final class DomainService {
     }
 
     /** A realm admin's word for the domain: verified at once, without the DNS proof. */
-    public Added vouch(OrganizationModel tenant, DomainInput input) {
+    public Added vouch(OrganizationModel tenant, DomainInput input, String actorId) {
         DomainName domain = input.name();
         TenantDomains domains = domainsOf(tenant);
         if (domains.heldVerified(domain).orElse(false)) {
             return new Added(DomainView.verified(domain), false);
         }
-        giveTo(tenant, domains, domain, true);
+        giveTo(tenant, domains, domain, DomainProofs.Method.VOUCHED, actorId);
         DomainView view = DomainView.verified(domain);
         audit.tenantChange(TenancyResourceType.TENANCY_DOMAIN, OperationType.CREATE, tenant.getId(), view,
                 path(tenant, domain));
@@ -114,7 +114,7 @@ public final class DomainService {
      * lookup runs before any lock is taken; the check that no other tenant holds the domain runs after, under the
      * lock. {@code detailed} (realm admins) adds to a failed lookup's answer which servers were asked.
      */
-    public DomainView verify(OrganizationModel tenant, DomainName domain, boolean detailed) {
+    public DomainView verify(OrganizationModel tenant, DomainName domain, boolean detailed, String actorId) {
         TenantDomains domains = domainsOf(tenant);
         Optional<Boolean> held = domains.heldVerified(domain);
         if (held.orElse(false)) {
@@ -136,7 +136,7 @@ public final class DomainService {
                     + ", none of them this tenant's challenge " + challenge.value() + lookalikes(answer)
                     + ". Publish a TXT record with that value (it may stand beside the others), then try again.");
         }
-        giveTo(tenant, domains, domain, false);
+        giveTo(tenant, domains, domain, DomainProofs.Method.DNS, actorId);
         DomainView view = DomainView.verified(domain);
         audit.tenantChange(TenancyResourceType.TENANCY_DOMAIN, OperationType.ACTION, tenant.getId(), view,
                 path(tenant, domain, "verify"));
@@ -155,6 +155,8 @@ public final class DomainService {
             throw notATenantDomain(domain);
         }
         if (held) {
+            new DomainProofs(session.getProvider(JpaConnectionProvider.class).getEntityManager(), realm.getId())
+                    .drop(domain);
             Optional<String> provider = tenant.getIdentityProviders()
                     .filter(idp -> domain.value().equalsIgnoreCase(
                             idp.getConfig().get(OrganizationModel.ORGANIZATION_DOMAIN_ATTRIBUTE)))
@@ -193,7 +195,9 @@ public final class DomainService {
      * Verifies the domain for this tenant: under the realm's lock, after checking the database (not Keycloak's
      * cache, not a snapshot) that no other organization holds the name or a wildcard covering it.
      */
-    private void giveTo(OrganizationModel tenant, TenantDomains domains, DomainName domain, boolean vouched) {
+    private void giveTo(OrganizationModel tenant, TenantDomains domains, DomainName domain, DomainProofs.Method method,
+            String actorId) {
+        boolean vouched = method == DomainProofs.Method.VOUCHED;
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         RealmWriteLock.hold(em, realm.getId());
         boolean heldElsewhere = new DomainHolders(em, realm.getId()).covering(domain).stream()
@@ -207,6 +211,7 @@ public final class DomainService {
         }
         domains.holdVerified(domain);
         domains.dropClaim(domain);
+        new DomainProofs(em, realm.getId()).record(tenant.getId(), domain, method, actorId);
     }
 
     private TenantDomains domainsOf(OrganizationModel tenant) {

@@ -51,7 +51,7 @@ public final class TenantDomainsResource {
         DomainService.Added added;
         if (input.vouched()) {
             access.requireVouchDomains();
-            added = domains.vouch(tenant, input);
+            added = domains.vouch(tenant, input, access.actor() == null ? null : access.actor().getId());
         } else {
             added = domains.claim(tenant, input);
         }
@@ -77,7 +77,8 @@ public final class TenantDomainsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public DomainView verify(@PathParam("domain") String domain) {
         access.requireManageTenant();
-        return domains.verify(tenant, DomainName.parse(domain), access.viaAdminApi());
+        return domains.verify(tenant, DomainName.parse(domain), access.viaAdminApi(),
+                access.actor() == null ? null : access.actor().getId());
     }
 
     @DELETE

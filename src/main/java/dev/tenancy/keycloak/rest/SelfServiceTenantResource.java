@@ -8,6 +8,8 @@ import dev.tenancy.keycloak.domain.DomainService;
 import dev.tenancy.keycloak.domain.TenantDomainsResource;
 import dev.tenancy.keycloak.error.TenancyException;
 import dev.tenancy.keycloak.invitation.TenantInvitationsResource;
+import dev.tenancy.keycloak.join.JoinService;
+import dev.tenancy.keycloak.join.TenantJoinResource;
 import dev.tenancy.keycloak.tenant.MemberService;
 import dev.tenancy.keycloak.tenant.MemberTenantAccess;
 import dev.tenancy.keycloak.tenant.Membership;
@@ -101,6 +103,11 @@ public final class SelfServiceTenantResource {
     @Path("domains")
     public TenantDomainsResource domains() {
         return new TenantDomainsResource(session, tenant, access(), new DomainService(session, realm, audit));
+    }
+
+    @Path("join")
+    public TenantJoinResource join() {
+        return new TenantJoinResource(tenant, access(), new JoinService(session, realm, audit));
     }
 
     @Path("api-keys")

@@ -52,6 +52,11 @@ public final class AdminTenantAccess implements TenantAccess {
     }
 
     @Override
+    public void requireLetInByDomain() {
+        auth.realm().requireManageRealm();
+    }
+
+    @Override
     public void requireVouchDomains() {
         auth.realm().requireManageRealm();
     }

@@ -58,6 +58,12 @@ public final class MemberTenantAccess implements TenantAccess {
     }
 
     @Override
+    public void requireLetInByDomain() {
+        require(TenancyPermission.MANAGE_TENANT);
+        require(TenancyPermission.MANAGE_MEMBERS);
+    }
+
+    @Override
     public void requireVouchDomains() {
         throw TenancyException.forbidden("Only realm admins may mark a domain verified without the DNS proof");
     }

@@ -6,8 +6,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The body that sets a member's roles: {@code {"roles": ["admin"]}}; an empty list keeps the member without roles. */
-record RolesInput(List<String> roles) implements JsonBodies.Validated<RolesInput> {
+/**
+ * The body that sets a member's roles, or the roles an approved request to join gives: {@code {"roles": ["admin"]}};
+ * an empty list keeps the member without roles.
+ */
+public record RolesInput(List<String> roles) implements JsonBodies.Validated<RolesInput> {
 
     private static final int MAX_ROLES = 50;
 
@@ -19,7 +22,7 @@ record RolesInput(List<String> roles) implements JsonBodies.Validated<RolesInput
         return new RolesInput(Fields.textList("roles", roles, Fields.NAME, MAX_ROLES));
     }
 
-    Set<String> asSet() {
+    public Set<String> asSet() {
         return new LinkedHashSet<>(roles);
     }
 }

@@ -27,6 +27,12 @@ public interface TenantAccess {
      */
     void requireVouchDomains();
 
+    /**
+     * Turning joining by domain on: realm admins with manage-realm; members whose roles grant both manage-tenant and
+     * manage-members (it adds members in bulk).
+     */
+    void requireLetInByDomain();
+
     /** Throws 403 unless the caller may put invitees into this Keycloak group. */
     void requireMayAssignGroup(GroupModel group);
 

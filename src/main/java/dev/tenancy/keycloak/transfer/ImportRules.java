@@ -3,6 +3,7 @@ package dev.tenancy.keycloak.transfer;
 import dev.tenancy.keycloak.config.TenancyConfig;
 import dev.tenancy.keycloak.config.TenancyConfigAttribute;
 import dev.tenancy.keycloak.error.TenancyException;
+import dev.tenancy.keycloak.join.JoinService;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +90,12 @@ final class ImportRules {
         ParsedRows invitationRoles = parsed.get(RowKind.INVITATION_ROLES);
         for (int i = 0; i < invitationRoles.size(); i++) {
             requireRole(config, invitationRoles, i, unfit);
+        }
+        ParsedRows joinPolicies = parsed.get(RowKind.JOIN_POLICIES);
+        for (int i = 0; i < joinPolicies.size(); i++) {
+            String path = joinPolicies.path(i);
+            JoinService.unfitAsDefault(config, joinPolicies.text(i, "defaultRole"))
+                    .ifPresent(problem -> unfit.add(path + ": " + problem));
         }
         ParsedRows keys = parsed.get(RowKind.API_KEYS);
         for (int i = 0; i < keys.size(); i++) {

@@ -2,9 +2,12 @@ package dev.tenancy.keycloak.transfer;
 
 import dev.tenancy.keycloak.apikey.TenancyApiKeyEntity;
 import dev.tenancy.keycloak.credential.TenancyCredentialEntity;
+import dev.tenancy.keycloak.domain.TenancyDomainProofEntity;
 import dev.tenancy.keycloak.invitation.TenancyInvitationEntity;
 import dev.tenancy.keycloak.invitation.TenancyInvitationGroupEntity;
 import dev.tenancy.keycloak.invitation.TenancyInvitationRoleEntity;
+import dev.tenancy.keycloak.join.TenancyJoinPolicyEntity;
+import dev.tenancy.keycloak.join.TenancyJoinRequestEntity;
 import dev.tenancy.keycloak.tenant.TenancyMemberRoleEntity;
 import dev.tenancy.keycloak.tenant.TenancyModuleOverrideEntity;
 import java.util.List;
@@ -41,8 +44,15 @@ record RowKind(String name, EntityRows<?> rows, String realmCondition, List<List
     static final RowKind CREDENTIALS = new RowKind("credentials", new EntityRows<>(TenancyCredentialEntity.class),
             OWN_REALM, List.of(List.of("id"), List.of("scope", "ownerId", "provider", "nameKey")), List.of("id"));
 
+    static final RowKind DOMAIN_PROOFS = new RowKind("domainProofs", new EntityRows<>(TenancyDomainProofEntity.class),
+            OWN_REALM, List.of(List.of("id"), List.of("domain")), List.of("id"));
+    static final RowKind JOIN_POLICIES = new RowKind("joinPolicies", new EntityRows<>(TenancyJoinPolicyEntity.class),
+            OWN_REALM, List.of(List.of("id"), List.of("tenantId")), List.of("id", "tenantId"));
+    static final RowKind JOIN_REQUESTS = new RowKind("joinRequests", new EntityRows<>(TenancyJoinRequestEntity.class),
+            OWN_REALM, List.of(List.of("id"), List.of("tenantId", "userId")), List.of("id"));
+
     static final List<RowKind> ALL = List.of(MEMBER_ROLES, MODULE_OVERRIDES, INVITATIONS, INVITATION_ROLES,
-            INVITATION_GROUPS, API_KEYS, CREDENTIALS);
+            INVITATION_GROUPS, API_KEYS, CREDENTIALS, DOMAIN_PROOFS, JOIN_POLICIES, JOIN_REQUESTS);
 
     /** The realm's rows, a page at a time in id order: those after {@code :after}. */
     String pageQuery() {

@@ -15,7 +15,8 @@ record TransferDocument(String format, Integer version, RealmRef realm, Long exp
         Map<String, String> organizations, Map<String, String> users, Map<String, String> groups,
         List<JsonNode> memberRoles, List<JsonNode> moduleOverrides, List<JsonNode> invitations,
         List<JsonNode> invitationRoles, List<JsonNode> invitationGroups, List<JsonNode> apiKeys,
-        List<JsonNode> credentials) implements JsonBodies.Validated<TransferDocument> {
+        List<JsonNode> credentials, List<JsonNode> domainProofs, List<JsonNode> joinPolicies,
+        List<JsonNode> joinRequests) implements JsonBodies.Validated<TransferDocument> {
 
     static final String FORMAT = "keycloak-tenancy-export";
     static final int VERSION = 1;
@@ -47,6 +48,9 @@ record TransferDocument(String format, Integer version, RealmRef realm, Long exp
             case "invitationGroups" -> invitationGroups;
             case "apiKeys" -> apiKeys;
             case "credentials" -> credentials;
+            case "domainProofs" -> domainProofs;
+            case "joinPolicies" -> joinPolicies;
+            case "joinRequests" -> joinRequests;
             default -> throw new IllegalArgumentException(kind);
         };
         return rows == null ? List.of() : rows;

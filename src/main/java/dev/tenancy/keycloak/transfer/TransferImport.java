@@ -6,8 +6,12 @@ import dev.tenancy.keycloak.audit.TenancyAudit;
 import dev.tenancy.keycloak.audit.TenancyResourceType;
 import dev.tenancy.keycloak.config.ModuleLevel;
 import dev.tenancy.keycloak.credential.CredentialRows;
+import dev.tenancy.keycloak.domain.DomainName;
+import dev.tenancy.keycloak.domain.TenancyDomainProofEntity;
 import dev.tenancy.keycloak.error.TenancyException;
 import dev.tenancy.keycloak.invitation.InvitationRows;
+import dev.tenancy.keycloak.join.JoinMode;
+import dev.tenancy.keycloak.join.Mailbox;
 import dev.tenancy.keycloak.jpa.RealmWriteLock;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -52,7 +56,7 @@ final class TransferImport {
     private static final Pattern ROW_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     /** Times that record what happened: none lies ahead (a clock a minute apart aside). */
     private static final List<String> PAST = List.of("createdAt", "sentAt", "mailedAt", "acceptedAt", "declinedAt",
-            "revokedAt", "lastUsedAt", "updatedAt", "rotatedAt");
+            "revokedAt", "lastUsedAt", "updatedAt", "rotatedAt", "provenAt", "setAt", "decidedAt");
     private static final long CLOCK_SKEW_MILLIS = 60_000;
 
     private final KeycloakSession session;
@@ -184,6 +188,23 @@ final class TransferImport {
             }
             // Derived, as the pending key: lookups by name go through it.
             rows.set(entity, "nameKey", CredentialRows.nameKey((String) rows.value(entity, "name")));
+        } else if (kind == RowKind.DOMAIN_PROOFS) {
+            String domain = (String) rows.value(entity, "domain");
+            if (!isDomainName(domain)) {
+                throw TenancyException.invalid("'" + path + ".domain' is not a domain name in lower case: '" + domain
+                        + "'");
+            }
+            if (!TenancyDomainProofEntity.isMethod((String) rows.value(entity, "method"))) {
+                throw TenancyException.invalid("'" + path + ".method' must be \"dns\" or \"vouched\"");
+            }
+        } else if (kind == RowKind.JOIN_POLICIES) {
+            String mode = (String) rows.value(entity, "mode");
+            if (JoinMode.of(mode).filter(joinMode -> joinMode != JoinMode.OFF).isEmpty()) {
+                throw TenancyException.invalid("'" + path + ".mode' must be \"suggest\" or \"auto\"");
+            }
+        } else if (kind == RowKind.JOIN_REQUESTS) {
+            // Derived, never taken from the file: it decides who is kept out.
+            rows.set(entity, "mailbox", Mailbox.of((String) rows.value(entity, "email")));
         }
     }
 
@@ -380,5 +401,13 @@ final class TransferImport {
     static String named(List<String> items) {
         return String.join(", ", items.subList(0, Math.min(NAMED_IN_MESSAGE, items.size())))
                 + (items.size() > NAMED_IN_MESSAGE ? ", …" : "");
+    }
+
+    private static boolean isDomainName(String text) {
+        try {
+            return DomainName.parse(text).value().equals(text);
+        } catch (RuntimeException notADomain) {
+            return false;
+        }
     }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The console's domains page in Chromium: a tenant admin claims a domain, reads the TXT record to publish, is told
- * what DNS held while it is missing, verifies it once it is there, and removes it; a member without manage-tenant
- * has no such page.
+ * what DNS held while it is missing, verifies it once it is there, lets colleagues join by it and turns that off
+ * again, and removes it; a member without manage-tenant has no such page.
  */
 @Tag("browser")
 class ConsoleDomainsIT {
@@ -72,6 +72,11 @@ class ConsoleDomainsIT {
         console.screenshot("domains-verified");
         assertThat(Http.get(realm.adminUrl() + "/organizations/" + tenantId, realm.adminToken()).json()
                 .path("domains").toString()).contains("\"name\":\"acme.test\"").contains("\"verified\":true");
+
+        domains.setJoin("auto", "member");
+        assertThat(Http.get(tenancy.adminApi() + "/tenants/" + tenantId + "/join", realm.adminToken()).json()
+                .toString()).isEqualTo("{\"mode\":\"auto\",\"defaultRole\":\"member\"}");
+        domains.setJoin("off", null);
 
         assertThat(domains.addRefused("*.acme.test")).contains("not a wildcard");
         domains.remove("acme.test");

@@ -115,19 +115,30 @@ public final class DemoLauncher {
     }
 
     /**
-     * A verified domain for acme (vouched for by the realm admin: the demo has no DNS of its own) and a claim
-     * waiting for its DNS proof for globex, so that the console's Domains page has both to show. Running it again
-     * changes nothing: a domain held or claimed already is answered as it stands.
+     * Verified domains (vouched for by the realm admin: the demo has no DNS of its own): acme.example, whose colleagues
+     * join acme at sign-in, and globex-corp.example, whose colleagues are asked and request to join globex; and a
+     * claim of globex.example waiting for its DNS proof, so that the console's Domains page has both to show. Running
+     * it again changes nothing: a domain held or claimed already is answered as it stands, a policy set again is the
+     * same.
      */
     private static void seedDomains() {
         String token = adminToken();
         String api = BASE + "/admin/realms/" + REALM + "/tenancy";
-        for (Map.Entry<String, String> domain : Map.of("acme", "{\"domain\": \"acme.example\", \"verified\": true}",
-                "globex", "{\"domain\": \"globex.example\"}").entrySet()) {
-            HttpResult added = Http.post(api + "/tenants/" + tenantId(api, token, domain.getKey()) + "/domains", token,
-                    domain.getValue());
+        for (List<String> domain : List.of(List.of("acme", "{\"domain\": \"acme.example\", \"verified\": true}"),
+                List.of("globex", "{\"domain\": \"globex-corp.example\", \"verified\": true}"),
+                List.of("globex", "{\"domain\": \"globex.example\"}"))) {
+            HttpResult added = Http.post(api + "/tenants/" + tenantId(api, token, domain.get(0)) + "/domains", token,
+                    domain.get(1));
             if (added.status() != 200 && added.status() != 201) {
-                throw new IllegalStateException("Could not give " + domain.getKey() + " its domain: " + added);
+                throw new IllegalStateException("Could not give " + domain.get(0) + " its domain: " + added);
+            }
+        }
+        for (Map.Entry<String, String> policy : Map.of("acme", "auto", "globex", "suggest").entrySet()) {
+            HttpResult join = Http.put(api + "/tenants/" + tenantId(api, token, policy.getKey()) + "/join", token,
+                    "{\"mode\": \"" + policy.getValue() + "\", \"defaultRole\": \"member\"}");
+            if (join.status() != 200) {
+                throw new IllegalStateException("Could not let colleagues join " + policy.getKey() + " by domain: "
+                        + join);
             }
         }
     }
@@ -177,9 +188,12 @@ public final class DemoLauncher {
                    -d scope=organization:acme | sed -E 's/.*"access_token":"[^.]*\\.([^.]*)\\..*/\\1/' \\
                    | tr '_-' '/+' | awk '{ while (length($0) %% 4) $0 = $0 "="; print }' | base64 -d; echo
 
-                   Domains (docs/enterprise.md): acme has the verified domain acme.example, globex a claim of
-                     globex.example waiting for its DNS proof (carol sees the TXT record to publish under Domains);
-                     to prove a domain of your own, claim it there, publish the record and press Verify.
+                   Domains (docs/enterprise.md): acme has the verified domain acme.example and lets colleagues
+                     join at sign-in (make a user erin@acme.example with "Email verified" on in the admin
+                     console and sign in as her: she is a member); globex has globex-corp.example and lets
+                     colleagues ask (frank@globex-corp.example is asked after sign-in; carol approves under
+                     Members), and a claim of globex.example waiting for its DNS proof (carol sees the TXT
+                     record under Domains); to prove a domain of your own, claim it, publish the record, Verify.
 
                    The realm's tenancy rows, to carry beside `kc.sh export` (docs/operations.md, "Export and import"):
 

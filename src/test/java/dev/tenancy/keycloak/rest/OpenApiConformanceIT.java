@@ -9,10 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
 import dev.tenancy.keycloak.support.Json;
 import dev.tenancy.keycloak.support.LoopbackDns;
 import dev.tenancy.keycloak.support.MailServer;
+import dev.tenancy.keycloak.support.SignInForms;
+import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import java.time.Instant;
 import java.util.HashMap;
@@ -416,6 +419,75 @@ class OpenApiConformanceIT {
         api.expect(404, get(admin + "/tenants/" + UNKNOWN + "/domains").bearer(adminToken()));
         api.expect(404, post(admin + "/tenants/" + UNKNOWN + "/domains").bearer(adminToken())
                 .json(Json.object().put("domain", "x.test")));
+    }
+
+    @Test
+    @Order(14)
+    void joinPolicy() {
+        for (String base : List.of(admin, self)) {
+            String token = base.equals(admin) ? adminToken() : token("ann");
+            String join = base + "/tenants/" + acme + "/join";
+            api.expect(200, get(join).bearer(token));
+            api.expect(401, get(join));
+            api.expect(403, get(join).bearer(token("max")));
+            api.expect(200, put(join).bearer(token).json("{\"mode\": \"auto\", \"defaultRole\": \"member\"}"));
+            api.expect(200, put(join).bearer(token).json("{\"mode\": \"off\"}"));
+            api.expect(400, put(join).bearer(token).json("{\"mode\": \"always\"}").malformed());
+            api.expect(401, put(join).json("{\"mode\": \"off\"}"));
+            api.expect(403, put(join).bearer(token("max")).json("{\"mode\": \"off\"}"));
+        }
+        api.expect(404, get(admin + "/tenants/" + UNKNOWN + "/join").bearer(adminToken()));
+        api.expect(404, put(admin + "/tenants/" + UNKNOWN + "/join").bearer(adminToken()).json("{\"mode\": \"off\"}"));
+    }
+
+    @Test
+    @Order(15)
+    void joinRequests() {
+        api.expect(201, post(admin + "/tenants/" + acme + "/domains").bearer(adminToken())
+                .json(Json.object().put("domain", "asking.test").put("verified", true)));
+        for (String base : List.of(admin, self)) {
+            String token = base.equals(admin) ? adminToken() : token("ann");
+            String join = base + "/tenants/" + acme + "/join";
+            api.expect(200, put(join).bearer(token).json("{\"mode\": \"suggest\", \"defaultRole\": \"member\"}"));
+            String prefix = base.equals(admin) ? "admin-" : "self-";
+            realm.createUser(prefix + "asks", prefix + "asks@asking.test", true);
+            realm.createUser(prefix + "denied", prefix + "denied@asking.test", true);
+            SignInForms.signIn(realm, prefix + "asks", prefix + "asks").click("request");
+            SignInForms.signIn(realm, prefix + "denied", prefix + "denied").click("request");
+            JsonNode pending = api.expect(200, get(join + "/requests").bearer(token)).json();
+            api.expect(401, get(join + "/requests"));
+            api.expect(403, get(join + "/requests").bearer(token("max")));
+            String asks = requestOf(pending, prefix + "asks");
+            String denied = requestOf(pending, prefix + "denied");
+            api.expect(403, post(join + "/requests/" + asks + "/approve").bearer(token("max")));
+            api.expect(401, post(join + "/requests/" + asks + "/approve"));
+            api.expect(400, post(join + "/requests/" + asks + "/approve").bearer(token).json("{\"roles\": 1}")
+                    .malformed());
+            api.expect(200, post(join + "/requests/" + asks + "/approve").bearer(token).json(roles("member")));
+            api.expect(404, post(join + "/requests/" + asks + "/approve").bearer(token));
+            api.expect(401, post(join + "/requests/" + denied + "/deny"));
+            api.expect(403, post(join + "/requests/" + denied + "/deny").bearer(token("max")));
+            api.expect(204, post(join + "/requests/" + denied + "/deny").bearer(token));
+            api.expect(404, post(join + "/requests/" + denied + "/deny").bearer(token));
+        }
+        String moved = realm.createUser("moved", "moved@asking.test", true);
+        SignInForms.signIn(realm, "moved", "moved").click("request");
+        String join = admin + "/tenants/" + acme + "/join";
+        String request = requestOf(api.expect(200, get(join + "/requests").bearer(adminToken())).json(), "moved");
+        ObjectNode user = (ObjectNode) Http.get(realm.adminUrl() + "/users/" + moved, realm.adminToken()).json();
+        TenancyApi.expect(204, Http.put(realm.adminUrl() + "/users/" + moved, realm.adminToken(),
+                user.put("email", "moved@elsewhere.test").put("emailVerified", true)), "change the address");
+        api.expect(409, post(join + "/requests/" + request + "/approve").bearer(adminToken()));
+        api.expect(404, get(admin + "/tenants/" + UNKNOWN + "/join/requests").bearer(adminToken()));
+    }
+
+    private static String requestOf(JsonNode pending, String username) {
+        for (JsonNode request : pending) {
+            if (request.path("username").asText().equals(username)) {
+                return request.path("id").asText();
+            }
+        }
+        throw new IllegalStateException("no request of " + username + " in " + pending);
     }
 
     @Test

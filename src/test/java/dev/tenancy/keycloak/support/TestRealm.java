@@ -158,10 +158,15 @@ public final class TestRealm implements BeforeAllCallback, AfterAllCallback {
 
     /** Creates an enabled user with a verified {@code <username>@example.com}, password = username; returns the id. */
     public String createUser(String username) {
+        return createUser(username, username + "@example.com", true);
+    }
+
+    /** A user with this address, verified or not; the password is the username. */
+    public String createUser(String username, String email, boolean emailVerified) {
         ObjectNode user = Json.object()
                 .put("username", username)
-                .put("email", username + "@example.com")
-                .put("emailVerified", true)
+                .put("email", email)
+                .put("emailVerified", emailVerified)
                 .put("enabled", true)
                 .put("firstName", username)
                 .put("lastName", "Test");

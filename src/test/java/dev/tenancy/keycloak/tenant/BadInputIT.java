@@ -151,7 +151,7 @@ class BadInputIT {
     }
 
     @Test
-    void badDomainInputIsA400AndClaimsNothing() {
+    void badDomainAndJoinInputIsA400AndChangesNothing() {
         List<Attempt> attempts = List.of(
                 new Attempt("POST", "/tenants/%T/domains", "{\"domain\": ", 400, "not valid JSON"),
                 new Attempt("POST", "/tenants/%T/domains", "{}", 400, "'domain' is required"),
@@ -170,7 +170,25 @@ class BadInputIT {
                 new Attempt("GET", "/tenants/%T/domains/unknown.test", null, 404, "not a domain of this tenant"),
                 new Attempt("POST", "/tenants/%T/domains/un_known.test/verify", null, 400, "not a valid domain name"),
                 new Attempt("POST", "/tenants/%T/domains/unknown.test/verify", null, 404, "not a domain of this tenant"),
-                new Attempt("DELETE", "/tenants/%T/domains/unknown.test", null, 404, "not a domain of this tenant"));
+                new Attempt("DELETE", "/tenants/%T/domains/unknown.test", null, 404, "not a domain of this tenant"),
+                new Attempt("PUT", "/tenants/%T/join", "{\"mode\": ", 400, "not valid JSON"),
+                new Attempt("PUT", "/tenants/%T/join", "{}", 400, "'mode' is required"),
+                new Attempt("PUT", "/tenants/%T/join", "{\"mode\": \"AUTO\"}", 400, "'mode' must be one of"),
+                new Attempt("PUT", "/tenants/%T/join", "{\"mode\": \"auto\"}", 400, "'defaultRole' is required"),
+                new Attempt("PUT", "/tenants/%T/join", "{\"mode\": \"auto\", \"defaultRole\": 7}", 400,
+                        "'defaultRole' must be a string"),
+                new Attempt("PUT", "/tenants/%T/join", "{\"mode\": \"auto\", \"defaultRole\": \"nobody\"}", 400,
+                        "unknown role 'nobody'"),
+                new Attempt("PUT", "/tenants/%T/join", "{\"mode\": \"off\", \"extra\": 1}", 400,
+                        "Unknown field 'extra'"),
+                new Attempt("POST", "/tenants/%T/join/requests/unknown/approve", null, 404, "No pending request"),
+                new Attempt("POST", "/tenants/%T/join/requests/" + "r".repeat(300) + "/deny", null, 404,
+                        "No pending request"),
+                new Attempt("POST", "/tenants/%T/join/requests/unknown/approve", "{\"roles\": \"member\"}", 400,
+                        "must be an array"),
+                new Attempt("POST", "/tenants/%T/join/requests/unknown/approve", "{\"roles\": [\"member\"], "
+                        + "\"extra\": 1}", 400, "Unknown field 'extra'"),
+                new Attempt("POST", "/tenants/%T/join/requests/unknown/approve", "{}", 400, "'roles' is required"));
         String owner = realm.createUser("domain-owner");
         tenancy.setRoles(tenant, owner, "admin");
         SoftAssertions soft = new SoftAssertions();
@@ -186,6 +204,8 @@ class BadInputIT {
         }
         soft.assertThat(Http.get(tenancy.adminApi() + "/tenants/" + tenant + "/domains", realm.adminToken()).json())
                 .as("claims after bad input").isEmpty();
+        soft.assertThat(Http.get(tenancy.adminApi() + "/tenants/" + tenant + "/join", realm.adminToken()).json()
+                .path("mode").asText()).as("join policy after bad input").isEqualTo("off");
         soft.assertAll();
     }
 

@@ -1,7 +1,9 @@
 package dev.tenancy.keycloak.tenant;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenancy.keycloak.support.Http;
 import dev.tenancy.keycloak.support.HttpResult;
+import dev.tenancy.keycloak.support.SignInForms;
 import dev.tenancy.keycloak.support.TenancyApi;
 import dev.tenancy.keycloak.support.TestRealm;
 import java.util.List;
@@ -30,17 +32,20 @@ class TenantIsolationIT {
     private static String invitationOfB;
     private static String keyOfA;
     private static String keyOfB;
+    private static String requestOfA;
+    private static String requestOfB;
 
     /**
      * One call; {@code %T} is replaced by the tenant id, {@code %U} by a member of that tenant, {@code %I}
-     * by an invitation and {@code %K} by an API key of that tenant.
+     * by an invitation, {@code %K} by an API key and {@code %R} by a pending request to join of that tenant.
      */
     private record Call(String method, String path, String body) {
         HttpResult send(String base, String token, String tenant, String user) {
             String invitation = tenant.equals(tenantA) ? invitationOfA : invitationOfB;
             String key = tenant.equals(tenantA) ? keyOfA : keyOfB;
+            String request = tenant.equals(tenantA) ? requestOfA : requestOfB;
             return Http.send(method, base + path.replace("%T", tenant).replace("%U", user).replace("%I", invitation)
-                    .replace("%K", key), token, body);
+                    .replace("%K", key).replace("%R", request), token, body);
         }
 
         @Override
@@ -68,6 +73,11 @@ class TenantIsolationIT {
             new Call("GET", "/tenants/%T/domains/isolation.test", null),
             new Call("POST", "/tenants/%T/domains/isolation.test/verify", null),
             new Call("DELETE", "/tenants/%T/domains/isolation.test", null),
+            new Call("GET", "/tenants/%T/join", null),
+            new Call("PUT", "/tenants/%T/join", "{\"mode\": \"auto\", \"defaultRole\": \"member\"}"),
+            new Call("GET", "/tenants/%T/join/requests", null),
+            new Call("POST", "/tenants/%T/join/requests/%R/approve", null),
+            new Call("POST", "/tenants/%T/join/requests/%R/deny", null),
             new Call("PUT", "/tenants/%T/modules", "{\"billing\": {\"member\": \"admin\"}}"));
 
     private static final List<Call> ADMIN = List.of(
@@ -94,6 +104,11 @@ class TenantIsolationIT {
             new Call("GET", "/tenants/%T/domains/isolation.test", null),
             new Call("POST", "/tenants/%T/domains/isolation.test/verify", null),
             new Call("DELETE", "/tenants/%T/domains/isolation.test", null),
+            new Call("GET", "/tenants/%T/join", null),
+            new Call("PUT", "/tenants/%T/join", "{\"mode\": \"auto\", \"defaultRole\": \"member\"}"),
+            new Call("GET", "/tenants/%T/join/requests", null),
+            new Call("POST", "/tenants/%T/join/requests/%R/approve", null),
+            new Call("POST", "/tenants/%T/join/requests/%R/deny", null),
             new Call("PUT", "/tenants/%T/modules", "{\"billing\": {\"member\": \"admin\"}}"),
             new Call("GET", "/export", null),
             new Call("POST", "/import", "{\"format\": \"keycloak-tenancy-export\", \"version\": 1, "
@@ -126,6 +141,25 @@ class TenantIsolationIT {
         // Both tenants claim one name: claims waiting for their DNS proof do not exclude each other.
         claimDomain(tenantA);
         claimDomain(tenantB);
+        requestOfA = requestToJoin(tenantA, "a-join.test");
+        requestOfB = requestToJoin(tenantB, "b-join.test");
+    }
+
+    /** A pending request to join the tenant, from a user of its verified domain who was asked at sign-in. */
+    private static String requestToJoin(String tenant, String domain) {
+        TenancyApi.expect(201, Http.post(tenancy.adminApi() + "/tenants/" + tenant + "/domains", realm.adminToken(),
+                "{\"domain\": \"" + domain + "\", \"verified\": true}"), "vouch " + domain);
+        TenancyApi.expect(200, Http.put(tenancy.adminApi() + "/tenants/" + tenant + "/join", realm.adminToken(),
+                "{\"mode\": \"suggest\", \"defaultRole\": \"member\"}"), "suggest joining");
+        String username = "asker-" + domain.substring(0, 1);
+        realm.createUser(username, username + "@" + domain, true);
+        SignInForms.signIn(realm, username, username).click("request");
+        JsonNode pending = Http.get(tenancy.adminApi() + "/tenants/" + tenant + "/join/requests", realm.adminToken())
+                .json();
+        if (pending.size() != 1) {
+            throw new IllegalStateException("expected one request to join, found " + pending);
+        }
+        return pending.get(0).path("id").asText();
     }
 
     private static void claimDomain(String tenant) {
@@ -174,7 +208,7 @@ class TenantIsolationIT {
         SoftAssertions soft = new SoftAssertions();
         for (Call call : SELF_SERVICE) {
             boolean managed = call.path().contains("invitations") || call.path().contains("api-keys")
-                    || call.path().contains("domains");
+                    || call.path().contains("domains") || call.path().contains("join");
             int expected = call.method().equals("GET") && !managed ? 200 : 403;
             soft.assertThat(call.send(tenancy.selfService(), token, tenantA, memberOfA).status()).as(call.toString())
                     .isEqualTo(expected);
@@ -209,6 +243,22 @@ class TenantIsolationIT {
         soft.assertThat(Http.get(tenancy.adminApi() + throughA, realm.adminToken()).status()).as("admin get").isEqualTo(404);
         soft.assertThat(Http.get(tenancy.selfService() + "/tenants/" + tenantA + "/invitations", adminOfA).body())
                 .as("A's list").contains(invitationOfA).doesNotContain(invitationOfB);
+        soft.assertAll();
+    }
+
+    @Test
+    void aRequestToJoinBIsNotFoundThroughA() {
+        String adminOfA = realm.userToken("admin-a");
+        SoftAssertions soft = new SoftAssertions();
+        for (String decision : List.of("approve", "deny")) {
+            String throughA = "/tenants/" + tenantA + "/join/requests/" + requestOfB + "/" + decision;
+            soft.assertThat(Http.post(tenancy.selfService() + throughA, adminOfA, null).status())
+                    .as("self-service " + decision).isEqualTo(404);
+            soft.assertThat(Http.post(tenancy.adminApi() + throughA, realm.adminToken(), null).status())
+                    .as("admin " + decision).isEqualTo(404);
+        }
+        soft.assertThat(Http.get(tenancy.selfService() + "/tenants/" + tenantA + "/join/requests", adminOfA).body())
+                .as("A's list").contains(requestOfA).doesNotContain(requestOfB);
         soft.assertAll();
     }
 
@@ -280,6 +330,10 @@ class TenantIsolationIT {
                 .path(0).path("status").asText()).isEqualTo("active");
         soft.assertThat(Http.get(tenancy.adminApi() + "/tenants/" + tenantB + "/domains", realm.adminToken()).json()
                 .toString()).contains("isolation.test").doesNotContain("intruder.test");
+        soft.assertThat(Http.get(tenancy.adminApi() + "/tenants/" + tenantB + "/join", realm.adminToken()).json()
+                .path("mode").asText()).isEqualTo("suggest");
+        soft.assertThat(Http.get(tenancy.adminApi() + "/tenants/" + tenantB + "/join/requests", realm.adminToken())
+                .json().path(0).path("id").asText()).as("B's request still pending").isEqualTo(requestOfB);
         soft.assertAll();
     }
 

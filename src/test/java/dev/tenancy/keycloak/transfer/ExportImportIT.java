@@ -46,7 +46,7 @@ class ExportImportIT {
     static final TestRealm other = new TestRealm();
 
     private static final String[] KINDS = {"memberRoles", "moduleOverrides", "invitations", "invitationRoles",
-        "invitationGroups", "apiKeys", "credentials"};
+        "invitationGroups", "apiKeys", "credentials", "domainProofs", "joinPolicies", "joinRequests"};
 
     private static TenancyApi tenancy;
     private static String acme;
@@ -120,6 +120,15 @@ class ExportImportIT {
         credential("system", tenancy.adminApi() + "/credentials", realm.adminToken(),
                 Json.object().put("scope", "SYSTEM"));
 
+        TenancyApi.expect(201, Http.post(tenancy.adminApi() + "/tenants/" + acme + "/domains", realm.adminToken(),
+                "{\"domain\": \"acme-export.test\", \"verified\": true}"), "vouch for a domain");
+        TenancyApi.expect(200, Http.put(tenancy.adminApi() + "/tenants/" + acme + "/join", realm.adminToken(),
+                "{\"mode\": \"suggest\", \"defaultRole\": \"member\"}"), "suggest joining");
+        String leaver = realm.createUser("leaver");
+        tenancy.setRoles(acme, leaver, "member");
+        TenancyApi.expect(204, Http.delete(tenancy.adminApi() + "/tenants/" + acme + "/members/" + leaver,
+                realm.adminToken()), "remove a member (kept from rejoining by domain)");
+
         TenancyApi otherTenancy = new TenancyApi(other);
         otherTenancy.configure("{\"roles\": {\"member\": {}}, \"apiKeyClients\": [\"tenancy-service\"]}");
         initech = otherTenancy.createTenant("initech");
@@ -192,6 +201,8 @@ class ExportImportIT {
         JsonNode members = Http.get(tenancy.adminApi() + "/tenants/" + acme + "/members", realm.adminToken()).json();
         JsonNode modules = Http.get(tenancy.adminApi() + "/tenants/" + acme + "/modules", realm.adminToken()).json();
         JsonNode invitationsBefore = Http.get(invitations(), realm.adminToken()).json();
+        JsonNode domains = Http.get(tenancy.adminApi() + "/tenants/" + acme + "/domains", realm.adminToken()).json();
+        JsonNode join = Http.get(tenancy.adminApi() + "/tenants/" + acme + "/join", realm.adminToken()).json();
         JsonNode ours = ourExport();
         for (String kind : KINDS) {
             assertThat(ours.path(kind).size()).as(kind).isPositive();
@@ -288,6 +299,10 @@ class ExportImportIT {
         assertThat(Http.get(tenancy.adminApi() + "/tenants/" + acme + "/modules", realm.adminToken()).json())
                 .isEqualTo(modules);
         assertThat(Http.get(invitations(), realm.adminToken()).json()).isEqualTo(invitationsBefore);
+        assertThat(Http.get(tenancy.adminApi() + "/tenants/" + acme + "/domains", realm.adminToken()).json())
+                .isEqualTo(domains);
+        assertThat(Http.get(tenancy.adminApi() + "/tenants/" + acme + "/join", realm.adminToken()).json())
+                .isEqualTo(join);
 
         JsonNode active = introspect(workingKey).json();
         assertThat(active.path("active").asBoolean()).isTrue();

@@ -31,11 +31,33 @@ public final class Console {
 
     /** Opens the console of {@code realm} and signs in; returns once the first page has loaded. */
     public static Console signIn(Browser browser, String baseUrl, String realm, String username, String password) {
+        Console console = startSignIn(browser, baseUrl, realm, username, password);
+        console.awaitPage();
+        return console;
+    }
+
+    /**
+     * Opens the console of {@code realm} and posts the username and password; the pages Keycloak shows after that
+     * (required actions) are the caller's to go through, then {@link #awaitPage()} or {@link #awaitNoTenants()}.
+     */
+    public static Console startSignIn(Browser browser, String baseUrl, String realm, String username, String password) {
         browser.driver().manage().deleteAllCookies();
         Console console = new Console(browser, baseUrl + "/realms/" + realm + "/tenancy/console/");
         browser.driver().get(console.url);
         new LoginPages(browser).signIn().signIn(username, password);
-        console.awaitPage();
+        return console;
+    }
+
+    /** Waits until the console says the user is in no tenant. */
+    public void awaitNoTenants() {
+        visible(test("no-tenants"));
+    }
+
+    /** Signs in as a user who is in no tenant; returns once the console says so. */
+    public static Console signInWithoutTenants(Browser browser, String baseUrl, String realm, String username,
+            String password) {
+        Console console = startSignIn(browser, baseUrl, realm, username, password);
+        console.awaitNoTenants();
         return console;
     }
 

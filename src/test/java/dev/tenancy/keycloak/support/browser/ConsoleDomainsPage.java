@@ -4,8 +4,9 @@ import static dev.tenancy.keycloak.support.browser.Console.test;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
-/** The console's domains page: the add form, each domain's status and TXT record, verify and remove. */
+/** The console's domains page: the add form, each domain's status and TXT record, verify and remove, joining. */
 public final class ConsoleDomainsPage {
 
     private final Console console;
@@ -62,6 +63,16 @@ public final class ConsoleDomainsPage {
         console.visible(row(domain)).findElement(test("remove-domain")).click();
         console.visible(test("confirm-remove")).click();
         console.gone(row(domain));
+    }
+
+    /** Sets who joins by domain ({@code off} or {@code auto}, with a role) and waits until it is saved. */
+    public void setJoin(String mode, String role) {
+        new Select(console.visible(test("join-mode"))).selectByValue(mode);
+        if (role != null) {
+            new Select(console.visible(test("join-role"))).selectByValue(role);
+        }
+        console.visible(test("save-join")).click();
+        console.visible(test("join-saved"));
     }
 
     private static By row(String domain) {

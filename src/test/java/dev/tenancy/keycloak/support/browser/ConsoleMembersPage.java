@@ -67,4 +67,17 @@ public final class ConsoleMembersPage {
         console.visible(test("confirm-remove")).click();
         console.gone(test("member-" + username));
     }
+
+    /** The people asking to join, by username. */
+    public List<String> requests() {
+        return console.browser().driver().findElements(By.cssSelector("[data-test^='request-'] [data-test='request-name']"))
+                .stream().map(WebElement::getText).toList();
+    }
+
+    /** Approves a request with the tenant's default role and waits until the person is listed as a member. */
+    public void approveRequest(String username) {
+        console.visible(test("request-" + username)).findElement(test("approve-request")).click();
+        console.gone(test("request-" + username));
+        row(username);
+    }
 }

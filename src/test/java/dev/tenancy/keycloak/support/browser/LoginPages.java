@@ -225,6 +225,33 @@ public final class LoginPages {
         return new ConfirmPage();
     }
 
+    /** The page after sign-in that suggests joining a tenant of the user's verified domain. */
+    public final class JoinSuggestionPage {
+
+        public String summary() {
+            return text(By.id("tenancy-join-summary"));
+        }
+
+        /** Asks to join and waits for the page that says the request was sent. */
+        public void requestToJoin() {
+            visible(By.id("tenancy-join-request")).click();
+            visible(By.id("tenancy-join-requested"));
+        }
+
+        public void notNow() {
+            visible(By.id("tenancy-join-decline")).click();
+        }
+
+        public void continueAfterRequest() {
+            visible(By.id("tenancy-join-continue")).click();
+        }
+    }
+
+    public JoinSuggestionPage joinSuggestion() {
+        visible(By.id("tenancy-join-form"));
+        return new JoinSuggestionPage();
+    }
+
     /** Keycloak's organization picker, restyled by the tenancy login theme. */
     public final class SelectTenantPage {
 
